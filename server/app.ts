@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config.js';
+import { databaseFile, openDatabase, type Db } from './db/client.js';
+import { loggerOptions } from './logger.js';
+import problemPlugin from './plugins/problem.js';
+import docsPlugin from './plugins/docs.js';
+import authPlugin from './plugins/auth.js';
+import healthRoutes from './modules/health/routes.js';
+import { createAccountsService, type AccountsService } from './modules/accounts/service.js';
+import meRoutes from './modules/accounts/me-routes.js';
+import usersRoutes from './modules/accounts/users-routes.js';
+import { createPartnersService, type PartnersService } from './modules/partners/service.js';
+import partnersRoutes from './modules/partners/routes.js';
+import { createSurveysService, type SurveysService } from './modules/surveys/service.js';
+import surveysRoutes from './modules/surveys/routes.js';
+
+export interface Services {
+  accounts: AccountsService;
+  partners: PartnersService;
+  surveys: SurveysService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    services: Services;
+  }
+}
+
+export interface BuildOptions {
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: DestinationStream;
+  clock?: () => Date;
+}
+
+export const APP_VERSION = '0.1.0';
+
+/** Builds the whole service from a validated config. Never reads process.env and never listens. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    // proxy-addr takes a hop count too; Fastify's types only list the other forms.
+    trustProxy: config.trustProxy as boolean | string[],
+    bodyLimit: config.bodyLimit,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const db = openDatabase(databaseFile(config.dataDir));
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.addHook('onClose', async () => db.$client.close());
+
+  const clock = options.clock;
+  const services: Services = {
+    accounts: createAccountsService({ db, log: app.log, clock, sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours }),
+    partners: createPartnersService({ db, clock }),
+    surveys: createSurveysService({ db, clock }),
+  };
+  app.decorate('services', services);
+
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  await app.register(problemPlugin);
+  await app.register(cookie);
+  await app.register(authPlugin, { accounts: services.accounts, publicUrl: config.publicUrl });
+  await app.register(docsPlugin, { publicUrl: config.publicUrl, version: APP_VERSION });
+
+  await app.register(healthRoutes, { db });
+  await app.register(meRoutes, { accounts: services.accounts, secureCookies: secureCookies(config.publicUrl), loginMaxAttempts: config.loginMaxAttempts });
+  await app.register(usersRoutes, { accounts: services.accounts, publicUrl: config.publicUrl });
+  await app.register(partnersRoutes, { partners: services.partners });
+  await app.register(surveysRoutes, { surveys: services.surveys });
+  return app;
+}
+
+/** Secure cookies, except on plain http to another host than localhost (where browsers would drop them). */
+function secureCookies(publicUrl: string): boolean {
+  const u = new URL(publicUrl);
+  return u.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
+
+export function dataPath(config: Config, ...parts: string[]): string {
+  return path.join(config.dataDir, ...parts);
+}

@@ -1,0 +1,3 @@
+export * from './partners.js';
+export * from './accounts.js';
+export * from './surveys.js';
