@@ -16,7 +16,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.m
  * busy timeout so a backup or a script never makes a request fail at once.
  */
 export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The data directory holds the database and secrets: readable by the service's user only.
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

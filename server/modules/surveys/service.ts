@@ -70,7 +70,7 @@ export function createSurveysService({ db, clock = () => new Date() }: { db: Db;
     const definitionHash = sha256Hex(JSON.stringify(definition));
     const latest = findVersion(s.id, 'latest');
     if (latest && latest.definitionHash === definitionHash) return { created: false, version: latest };
-    const row: VersionRow = { id: newId(), surveyId: s.id, version: (latest?.version ?? 0) + 1, title, definition, definitionHash,
+    const row: VersionRow = { id: newId(), surveyId: s.id, version: (latest?.version ?? 0) + 1, title: title || s.slug, definition, definitionHash,
       origin, createdAt: iso(), createdBy: userId, publishedAt: null };
     db.transaction((tx) => {
       tx.insert(surveyVersions).values(row).run();
@@ -110,7 +110,7 @@ export function createSurveysService({ db, clock = () => new Date() }: { db: Db;
       const s: SurveyRow = { id: newId(), slug, state: 'draft', createdAt: iso(), updatedAt: iso(), createdBy: userId };
       db.transaction((tx) => {
         tx.insert(surveys).values(s).run();
-        tx.insert(surveyVersions).values({ id: newId(), surveyId: s.id, version: 1, title, definition,
+        tx.insert(surveyVersions).values({ id: newId(), surveyId: s.id, version: 1, title: title || slug, definition,
           definitionHash: sha256Hex(JSON.stringify(definition)), origin: 'upload', createdAt: iso(), createdBy: userId, publishedAt: null }).run();
       });
       return this.get(slug);

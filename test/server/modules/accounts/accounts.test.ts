@@ -166,3 +166,37 @@ t.test('roles and partners must fit; duplicate emails conflict; unknown fields a
   const list = await app.inject(as(admin, { method: 'GET', url: '/api/users' }));
   t.notMatch(list.body, /password_hash|passwordHash|scrypt/);
 });
+
+t.test('sign-out ends the session: the same cookie then gets 401', async (t) => {
+  const app = await buildTestApp(t);
+  await app.services.accounts.ensureFirstAdmin('root@example.org', 'admin-password-123', false);
+  const cookie = await signIn(app, 'root@example.org', 'admin-password-123');
+  const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: ORIGIN } });
+  t.equal(out.statusCode, 204);
+  t.match(String(out.headers['set-cookie']), /relay_session=;/, 'cookie cleared');
+  const after = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+  t.equal(after.statusCode, 401);
+  t.match(after.json().detail, /Sign in again/);
+});
+
+t.test('admin reads one user, moves a coordinator to another partner and changes roles', async (t) => {
+  const app = await buildTestApp(t);
+  const { admin, coordinator } = createCast(app);
+  const other = app.services.partners.create({ name: 'Vilniaus miesto savivaldybė', country: 'LT', timeZone: 'Europe/Vilnius' });
+  const got = await app.inject(as(admin, { method: 'GET', url: `/api/users/${coordinator.id}` }));
+  t.equal(got.json().email, coordinator.email);
+  t.equal((await app.inject(as(admin, { method: 'GET', url: '/api/users/nobody' }))).statusCode, 404);
+  const moved = await app.inject(as(admin, { method: 'PATCH', url: `/api/users/${coordinator.id}`, payload: { partnerId: other.id } }));
+  t.equal(moved.json().partnerId, other.id);
+  const mine = await app.inject(as(coordinator, { method: 'GET', url: '/api/partners' }));
+  t.same(mine.json().map((p: { id: string }) => p.id), [other.id], 'the coordinator now sees only the new partner');
+  const researcher = await app.inject(as(admin, { method: 'PATCH', url: `/api/users/${coordinator.id}`, payload: { role: 'researcher' } }));
+  t.equal(researcher.json().role, 'researcher');
+  t.equal(researcher.json().partnerId, null, 'a researcher is not tied to a partner');
+  const back = await app.inject(as(admin, { method: 'PATCH', url: `/api/users/${coordinator.id}`, payload: { role: 'coordinator' } }));
+  t.equal(back.statusCode, 422, 'a coordinator needs a partner');
+  const empty = await app.inject(as(admin, { method: 'PATCH', url: `/api/users/${coordinator.id}`, payload: {} }));
+  t.equal(empty.statusCode, 400);
+  const reenable = await app.inject(as(admin, { method: 'PATCH', url: `/api/users/${coordinator.id}`, payload: { disabled: false, name: "O'Brien; DROP TABLE users" } }));
+  t.equal(reenable.json().name, "O'Brien; DROP TABLE users");
+});

@@ -49,6 +49,10 @@ t.test('admin uploads, replaces, publishes and closes a survey; published versio
   t.same(detail.json().versions.map((v: { version: number; origin: string }) => [v.version, v.origin]), [[1, 'upload'], [2, 'replace']]);
   t.equal(detail.json().publishedVersion, 1, 'still serving the published version');
 
+  const pub2 = await app.inject(as(admin, { method: 'POST', url: '/api/surveys/integration-pulse/publish', payload: { version: 2 } }));
+  t.equal(pub2.json().publishedVersion, 2, 'an explicit version can be published');
+  t.equal((await app.inject(as(admin, { method: 'POST', url: '/api/surveys/integration-pulse/publish', payload: { version: 9 } }))).statusCode, 404);
+
   const closed = await app.inject(as(admin, { method: 'POST', url: '/api/surveys/integration-pulse/close' }));
   t.equal(closed.json().state, 'closed');
   const list = await app.inject(as(coordinator, { method: 'GET', url: '/api/surveys' }));
