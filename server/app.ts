@@ -18,11 +18,23 @@ import { createPartnersService, type PartnersService } from './modules/partners/
 import partnersRoutes from './modules/partners/routes.js';
 import { createSurveysService, type SurveysService } from './modules/surveys/service.js';
 import surveysRoutes from './modules/surveys/routes.js';
+import { createAuditService, type AuditService } from './modules/audit/service.js';
+import { createListsService, type ListsService } from './modules/lists/service.js';
+import { createContactsService, type ContactsService } from './modules/lists/contacts-service.js';
+import { createImportsService, type ImportsService } from './modules/lists/imports-service.js';
+import listsRoutes from './modules/lists/lists-routes.js';
+import contactsRoutes from './modules/lists/contacts-routes.js';
+import importsRoutes from './modules/lists/imports-routes.js';
+import { emailHasher, loadOrCreateSecret } from './secret.js';
 
 export interface Services {
   accounts: AccountsService;
   partners: PartnersService;
   surveys: SurveysService;
+  audit: AuditService;
+  lists: ListsService;
+  contacts: ContactsService;
+  imports: ImportsService;
 }
 
 declare module 'fastify' {
@@ -54,18 +66,30 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const db = openDatabase(databaseFile(config.dataDir));
+  const dbFile = databaseFile(config.dataDir);
+  const db = openDatabase(dbFile);
+  const secret = loadOrCreateSecret(config.dataDir);
   app.decorate('config', config);
   app.decorate('db', db);
-  app.addHook('onClose', async () => db.$client.close());
 
   const clock = options.clock;
+  const audit = createAuditService({ db, clock });
+  const lists = createListsService({ db, audit, clock });
   const services: Services = {
     accounts: createAccountsService({ db, log: app.log, clock, sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours }),
     partners: createPartnersService({ db, clock }),
     surveys: createSurveysService({ db, clock }),
+    audit,
+    lists,
+    contacts: createContactsService({ db, audit, lists, hashEmail: emailHasher(secret), clock }),
+    imports: createImportsService({ db, dbFile, dataDir: config.dataDir, secret, lists, log: app.log, maxBytes: config.importMaxBytes, clock }),
   };
   app.decorate('services', services);
+  app.addHook('onClose', async () => {
+    // Imports on worker threads finish (or roll back) before the database closes.
+    await services.imports.close();
+    db.$client.close();
+  });
 
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
@@ -79,6 +103,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(usersRoutes, { accounts: services.accounts, publicUrl: config.publicUrl });
   await app.register(partnersRoutes, { partners: services.partners });
   await app.register(surveysRoutes, { surveys: services.surveys });
+  await app.register(listsRoutes, { lists, contacts: services.contacts, imports: services.imports });
+  await app.register(contactsRoutes, { contacts: services.contacts });
+  await app.register(importsRoutes, { imports: services.imports, audit });
   return app;
 }
 

@@ -46,4 +46,5 @@ export function loadExampleSurveys(app: FastifyInstance, dir = EXAMPLE_SURVEYS_D
 export async function bootstrap(app: FastifyInstance): Promise<void> {
   await ensureFirstAdmin(app);
   loadExampleSurveys(app);
+  app.services.imports.recover();
 }

@@ -74,3 +74,14 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const cookie = res.cookies.find((c) => c.name === 'relay_session');
   return `relay_session=${cookie!.value}`;
 }
+
+/** A list of the partner, made through the service as an admin. */
+export function createList(app: FastifyInstance, partnerId: string, name = `List ${++seq}`) {
+  return app.services.lists.create({ name, partnerId }, { userId: null, role: 'admin', partnerId: null });
+}
+
+/** Uploads a file to a list and waits for its preview. */
+export async function uploadImport(app: FastifyInstance, user: TestUser, listId: string, body: string | Buffer, query = '', contentType = 'text/csv') {
+  const res = await app.inject(as(user, { method: 'POST', url: `/api/lists/${listId}/imports?wait=true${query}`, headers: { 'content-type': contentType }, payload: body }));
+  return res;
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFile } from './client.js';
+import { SECRET_FILE } from '../secret.js';
 
 /**
  * Consistent online copy through SQLite's backup API, from its own connection: safe while the
@@ -19,6 +20,10 @@ export async function backupDataDir(dataDir: string, destination?: string, clock
   } finally {
     db.close();
   }
+  // The server secret goes along: the database's keyed hashes of erased addresses need it.
+  const secret = path.join(dataDir, SECRET_FILE);
+  if (fs.existsSync(secret)) fs.copyFileSync(secret, `${target}.key`);
+  fs.chmodSync(target, 0o600);
   return target;
 }
 
@@ -38,4 +43,8 @@ export function restoreDataDir(backupFile: string, dataDir: string): void {
   // The old WAL belongs to the old database; replaying it onto the restored file would corrupt it.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
   fs.renameSync(temp, target);
+  if (fs.existsSync(`${backupFile}.key`)) {
+    fs.copyFileSync(`${backupFile}.key`, path.join(dataDir, SECRET_FILE));
+    fs.chmodSync(path.join(dataDir, SECRET_FILE), 0o600);
+  }
 }

@@ -109,3 +109,9 @@ export function caller(request: FastifyRequest): AuthenticatedUser {
   if (!request.auth) throw unauthenticated();
   return request.auth.user;
 }
+
+/** The caller as a partner scope, for services that filter by partner. */
+export function scopeOf(request: FastifyRequest): { userId: string; role: Role; partnerId: string | null } {
+  const user = caller(request);
+  return { userId: user.id, role: user.role, partnerId: user.partnerId };
+}

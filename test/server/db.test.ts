@@ -41,6 +41,8 @@ t.test('an online backup taken while the app runs restores with the data', async
   const restored = await buildApp(restoredConfig);
   t.teardown(() => restored.close());
   t.same(restored.services.partners.list().map((p) => p.name), ['Stadsmissionen Göteborg']);
+  t.equal(fs.readFileSync(path.join(restoredConfig.dataDir, 'secret.key'), 'utf8'), fs.readFileSync(path.join(config.dataDir, 'secret.key'), 'utf8'),
+    'the server secret comes back with the database');
 });
 
 t.test('restore refuses a damaged backup and leaves the database alone', async (t) => {

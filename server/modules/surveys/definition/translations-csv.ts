@@ -3,25 +3,15 @@
  * the default text, one column per locale), and back. Translators work in Excel or LibreOffice,
  * so the file starts with a BOM (Excel reads UTF-8 without one as a legacy code page), and a
  * cell that starts with = + - @ tab or CR is written with a leading ' so that opening the file
- * does not evaluate it as a formula. The importer strips that ' again (see unguardCell).
+ * does not evaluate it as a formula (server/spreadsheet-guard.ts). The importer strips that ' again.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { guardCell, unguardCell } from '../../../spreadsheet-guard.js';
 import { isLocaleTag } from './locale-tags.js';
 import { collectStrings, hasText, usedLocales } from './locales.js';
 import type { CsvFault, LocalizedString, MergeResult, SurveyDefinition } from './types.js';
 import { writeTranslation } from './write-translation.js';
-
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** Quotes already leading a formula-like text get one more, so that unguardCell restores it exactly. */
-export function guardCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-export function unguardCell(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text) ? text.slice(1) : text;
-}
 
 /** Throws RangeError for an extra locale that is not a BCP 47 tag: callers check with isLocaleTag. */
 export function translationsToCsv(definition: SurveyDefinition, extraLocales: string[] = []): string {
