@@ -19,8 +19,15 @@ export interface ContactInput {
   attributes?: Record<string, string>;
 }
 
+/**
+ * Later modules (campaigns: invitations, messages, tracked answers) add what erasure must also clear,
+ * run inside the erasure's transaction.
+ */
+export type ErasureStep = (tx: Db, target: { emailHash: string; contactIds: string[]; partnerIds: string[] }) => void;
+
 export interface ContactsDeps {
   db: Db;
+  erasureSteps?: ErasureStep[];
   audit: AuditService;
   lists: ListsService;
   hashEmail: (normalized: string) => string;
@@ -29,7 +36,7 @@ export interface ContactsDeps {
 
 const SORT_COLUMNS = { email: contacts.emailNormalized, name: contacts.name, language: contacts.language, status: contacts.status, createdAt: contacts.createdAt, updatedAt: contacts.updatedAt };
 
-export function createContactsService({ db, audit, lists, hashEmail, clock = () => new Date() }: ContactsDeps) {
+export function createContactsService({ db, audit, lists, hashEmail, erasureSteps = [], clock = () => new Date() }: ContactsDeps) {
   const iso = () => clock().toISOString();
 
   function get(id: string, scope: Scope): Contact {
@@ -81,6 +88,8 @@ export function createContactsService({ db, audit, lists, hashEmail, clock = () 
       const stagedImports = tx.select({ id: contactImports.id }).from(contactImports)
         .where(partnerIds === 'all' ? undefined : inArray(contactImports.partnerId, partnerIds)).all().map((i) => i.id);
       if (stagedImports.length) tx.delete(contactImportRows).where(and(eq(contactImportRows.emailHash, hash), inArray(contactImportRows.importId, stagedImports))).run();
+      // The rows no longer hold the hash: steps get it, and the ids matched before emptying, explicitly.
+      for (const step of erasureSteps) step(tx as unknown as Db, { emailHash: hash, contactIds: matched.map((c) => c.id), partnerIds: partnersHit });
       suppress(hash, partnersHit, 'erased', tx);
       for (const partnerId of partnersHit) {
         audit.record({ actorId: scope.userId, partnerId, action: 'contact.erase', targetType: 'contact', targetId,

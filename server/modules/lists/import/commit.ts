@@ -34,26 +34,39 @@ export function commitImport(db: Db, importId: string, actorId: string | null, c
     if (!job || job.status !== 'committing') throw conflict('This import is not waiting to be committed.');
     const suppressed = new Set(tx.select({ h: suppressions.emailHash }).from(suppressions).where(eq(suppressions.partnerId, job.partnerId)).all().map((s) => s.h));
     const result: CommitResult = { added: 0, updated: 0, unchanged: 0, skipped: 0 };
+    // Inside the write transaction this is the list as it is now, whatever changed since the preview.
+    const current = new Map(tx.select().from(contacts).where(eq(contacts.listId, job.listId)).all().map((c) => [c.emailNormalized, c]));
+    let inserts: Array<typeof contacts.$inferInsert> = [];
+    const flush = () => {
+      if (inserts.length) tx.insert(contacts).values(inserts).run();
+      inserts = [];
+    };
     for (const row of acceptedRows(tx, importId)) {
       if (!row.emailNormalized || !row.emailHash || suppressed.has(row.emailHash)) {
         result.skipped++;
         continue;
       }
-      const current = tx.select().from(contacts).where(and(eq(contacts.listId, job.listId), eq(contacts.emailNormalized, row.emailNormalized))).get();
-      if (!current) {
-        tx.insert(contacts).values({ id: newId(), listId: job.listId, partnerId: job.partnerId, email: row.email, emailNormalized: row.emailNormalized,
-          emailHash: row.emailHash, name: row.name, searchText: searchText(row.email, row.name), language: row.language, attributes: row.attributes, status: 'active', createdAt: at, updatedAt: at }).run();
+      const existing = current.get(row.emailNormalized);
+      if (!existing) {
+        const contact = { id: newId(), listId: job.listId, partnerId: job.partnerId, email: row.email, emailNormalized: row.emailNormalized,
+          emailHash: row.emailHash, name: row.name, searchText: searchText(row.email, row.name), language: row.language, attributes: row.attributes,
+          status: 'active' as const, createdAt: at, updatedAt: at };
+        current.set(row.emailNormalized, contact);
+        inserts.push(contact);
+        if (inserts.length >= 500) flush();
         result.added++;
         continue;
       }
-      const merged = mergeContact(current, row);
+      const merged = mergeContact(existing, row);
       if (!merged.changed) {
         result.unchanged++;
         continue;
       }
-      tx.update(contacts).set({ name: merged.name, searchText: searchText(current.email, merged.name), language: merged.language, attributes: merged.attributes, updatedAt: at }).where(eq(contacts.id, current.id)).run();
+      tx.update(contacts).set({ name: merged.name, searchText: searchText(existing.email, merged.name), language: merged.language, attributes: merged.attributes, updatedAt: at })
+        .where(eq(contacts.id, existing.id)).run();
       result.updated++;
     }
+    flush();
     // The staged rows hold personal data: they go once the import is done.
     tx.delete(contactImportRows).where(eq(contactImportRows.importId, importId)).run();
     tx.update(contactImports).set({ status: 'committed', committedAt: at, updatedAt: at }).where(eq(contactImports.id, importId)).run();

@@ -72,12 +72,16 @@ export async function stageImport(db: Db, input: StageInput): Promise<void> {
   const seen = new Set<string>();
   const counts: ImportCounts = { rows: 0, add: 0, update: 0, unchanged: 0, skip: 0, problems: {} };
   let batch: Row[] = [];
+  /** Writes a batch; false once the import was discarded meanwhile (its rows must not come back). */
   const flush = () => {
     const rows = batch;
     batch = [];
-    db.transaction((tx) => {
+    return db.transaction((tx) => {
+      const progress = tx.update(contactImports).set({ bytesRead: table.bytesRead(), rowsRead: counts.rows, updatedAt: now() })
+        .where(and(eq(contactImports.id, job.id), eq(contactImports.status, 'reading'))).run();
+      if (progress.changes === 0) return false;
       if (rows.length) tx.insert(contactImportRows).values(rows).run();
-      tx.update(contactImports).set({ bytesRead: table.bytesRead(), rowsRead: counts.rows, updatedAt: now() }).where(eq(contactImports.id, job.id)).run();
+      return true;
     });
   };
 
@@ -108,7 +112,10 @@ export async function stageImport(db: Db, input: StageInput): Promise<void> {
       batch.push({ importId: job.id, rowNumber, email: c.email || null, emailNormalized: c.emailNormalized || null, emailHash: hash,
         name: c.name, language: c.language, languageInput: c.languageInput, attributes: c.attributes, problems, action });
       if (batch.length >= BATCH) {
-        flush();
+        if (!flush()) {
+          await table.rows[Symbol.asyncIterator]().return?.();
+          return;
+        }
         // Let the other thread's writers in between batches.
         await new Promise((r) => setImmediate(r));
       }
@@ -117,7 +124,7 @@ export async function stageImport(db: Db, input: StageInput): Promise<void> {
     if (err instanceof TableError) return void fail(err.code, err.message);
     throw err;
   }
-  flush();
+  if (!flush()) return;
   if (counts.rows === 0) return void fail('NO_ROWS', 'The file has a header row but no contacts.');
   // The encoding guessed from the first 64 KB may have been corrected while reading: store the final one.
   db.update(contactImports).set({ status: 'ready', counts, encoding: info.encoding, mapping: mapping as unknown as Record<string, unknown>, bytesRead: table.bytesRead(), updatedAt: now() })

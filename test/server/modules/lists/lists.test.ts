@@ -128,3 +128,24 @@ t.test('a researcher cannot see contacts at all', async (t) => {
     t.equal((await app.inject(as(researcher, { method: 'GET', url }))).statusCode, 403, url);
   }
 });
+
+t.test('erasure runs the steps later modules register, inside its transaction', async (t) => {
+  const app = await buildTestApp(t);
+  const { admin, partner } = createCast(app);
+  const { createContactsService } = await import('../../../../server/modules/lists/contacts-service.js');
+  const { emailHasher, loadOrCreateSecret } = await import('../../../../server/secret.js');
+  const calls: Array<{ contactIds: string[]; partnerIds: string[] }> = [];
+  const contacts = createContactsService({ db: app.db, audit: app.services.audit, lists: app.services.lists,
+    hashEmail: emailHasher(loadOrCreateSecret(app.config.dataDir)), erasureSteps: [(_tx, target) => calls.push(target)] });
+  const scope = { userId: admin.id, role: 'admin' as const, partnerId: null };
+  const c = contacts.create(createList(app, partner.id).id, { email: 'step@example.org' }, scope);
+  contacts.erase(c.id, scope);
+  t.equal(calls.length, 1);
+  t.same(calls[0].contactIds, [c.id]);
+  t.same(calls[0].partnerIds, [partner.id]);
+  const failing = createContactsService({ db: app.db, audit: app.services.audit, lists: app.services.lists,
+    hashEmail: emailHasher(loadOrCreateSecret(app.config.dataDir)), erasureSteps: [() => { throw new Error('step failed'); }] });
+  const d = failing.create(createList(app, partner.id).id, { email: 'kept@example.org' }, scope);
+  t.throws(() => failing.erase(d.id, scope));
+  t.equal(failing.get(d.id, scope).email, 'kept@example.org', 'a failing step leaves nothing half-erased');
+});
