@@ -41,8 +41,10 @@ export function commitImport(db: Db, importId: string, actorId: string | null, c
       if (inserts.length) tx.insert(contacts).values(inserts).run();
       inserts = [];
     };
+    // Staging already skipped repeated addresses; this only guards the unique index if it did not.
+    const inserted = new Set<string>();
     for (const row of acceptedRows(tx, importId)) {
-      if (!row.emailNormalized || !row.emailHash || suppressed.has(row.emailHash)) {
+      if (!row.emailNormalized || !row.emailHash || suppressed.has(row.emailHash) || inserted.has(row.emailNormalized)) {
         result.skipped++;
         continue;
       }
@@ -51,8 +53,8 @@ export function commitImport(db: Db, importId: string, actorId: string | null, c
         const contact = { id: newId(), listId: job.listId, partnerId: job.partnerId, email: row.email, emailNormalized: row.emailNormalized,
           emailHash: row.emailHash, name: row.name, searchText: searchText(row.email, row.name), language: row.language, attributes: row.attributes,
           status: 'active' as const, createdAt: at, updatedAt: at };
-        current.set(row.emailNormalized, contact);
         inserts.push(contact);
+        inserted.add(row.emailNormalized);
         if (inserts.length >= 500) flush();
         result.added++;
         continue;
