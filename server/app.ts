@@ -18,6 +18,8 @@ import { createPartnersService, type PartnersService } from './modules/partners/
 import partnersRoutes from './modules/partners/routes.js';
 import { createSurveysService, type SurveysService } from './modules/surveys/service.js';
 import surveysRoutes from './modules/surveys/routes.js';
+import { createCompiledStore, type CompiledStore } from './modules/surveys/compiled-store.js';
+import compiledRoutes from './modules/surveys/compiled-routes.js';
 import { createAuditService, type AuditService } from './modules/audit/service.js';
 import { createListsService, type ListsService } from './modules/lists/service.js';
 import { createContactsService, type ContactsService } from './modules/lists/contacts-service.js';
@@ -31,6 +33,7 @@ export interface Services {
   accounts: AccountsService;
   partners: PartnersService;
   surveys: SurveysService;
+  compiled: CompiledStore;
   audit: AuditService;
   lists: ListsService;
   contacts: ContactsService;
@@ -74,11 +77,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const clock = options.clock;
   const audit = createAuditService({ db, clock });
+  const compiled = createCompiledStore({ db, log: app.log, clock });
   const lists = createListsService({ db, audit, clock });
   const services: Services = {
     accounts: createAccountsService({ db, log: app.log, clock, sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours }),
     partners: createPartnersService({ db, clock }),
-    surveys: createSurveysService({ db, clock }),
+    surveys: createSurveysService({ db, compiled, clock }),
+    compiled,
     audit,
     lists,
     contacts: createContactsService({ db, audit, lists, hashEmail: emailHasher(secret), clock }),
@@ -103,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(usersRoutes, { accounts: services.accounts, publicUrl: config.publicUrl });
   await app.register(partnersRoutes, { partners: services.partners });
   await app.register(surveysRoutes, { surveys: services.surveys });
+  await app.register(compiledRoutes, { surveys: services.surveys, compiled });
   await app.register(listsRoutes, { lists, contacts: services.contacts, imports: services.imports });
   await app.register(contactsRoutes, { contacts: services.contacts });
   await app.register(importsRoutes, { imports: services.imports, audit });

@@ -45,6 +45,8 @@ export function loadExampleSurveys(app: FastifyInstance, dir = EXAMPLE_SURVEYS_D
 
 export async function bootstrap(app: FastifyInstance): Promise<void> {
   await ensureFirstAdmin(app);
+  const { compiled, failed } = app.services.compiled.compilePublished();
+  if (compiled || failed) app.log.info({ compiled, failed }, 'published survey versions compiled for phones');
   loadExampleSurveys(app);
   app.services.imports.recover();
 }

@@ -27,5 +27,6 @@ t.test('every API route declares who may call it; 401 without credentials, 403 f
     }
   }
   const publicRoutes = api.filter((r) => r.auth === 'public').map((r) => `${r.method} ${r.url}`).sort();
-  t.same(publicRoutes, ['POST /api/auth/login', 'POST /api/auth/set-password'], 'only sign-in routes are public');
+  t.same(publicRoutes, ['GET /api/compiled/structure/:hash', 'GET /api/compiled/texts/:hash', 'POST /api/auth/login', 'POST /api/auth/set-password'],
+    'only sign-in and the compiled payloads phones load (by content hash) are public');
 });

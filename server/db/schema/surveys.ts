@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, uniqueIndex, primaryKey, index } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './common.js';
 import { users } from './accounts.js';
 
@@ -33,3 +33,23 @@ export const surveyVersions = sqliteTable('survey_versions', {
   createdBy: text('created_by').references(() => users.id),
   publishedAt: timestamp('published_at'),
 }, (t) => [uniqueIndex('survey_versions_survey_version_idx').on(t.surveyId, t.version)]);
+
+/**
+ * The phone's form of a published version, made by the compiler: one structure payload and one texts
+ * payload per locale, each addressed by its content hash so phones cache them for good.
+ */
+export const compiledSurveys = sqliteTable('compiled_surveys', {
+  versionId: text('version_id').primaryKey().references(() => surveyVersions.id, { onDelete: 'cascade' }),
+  formatVersion: integer('format_version').notNull(),
+  /** Identical definitions compile to identical payloads, so a hash may appear on several versions. */
+  structureHash: text('structure_hash').notNull(),
+  structure: text('structure', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  compiledAt: timestamp('compiled_at').notNull(),
+}, (t) => [index('compiled_surveys_hash_idx').on(t.structureHash)]);
+
+export const compiledTexts = sqliteTable('compiled_texts', {
+  versionId: text('version_id').notNull().references(() => surveyVersions.id, { onDelete: 'cascade' }),
+  locale: text('locale').notNull(),
+  hash: text('hash').notNull(),
+  texts: text('texts', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+}, (t) => [primaryKey({ columns: [t.versionId, t.locale] }), index('compiled_texts_hash_idx').on(t.hash)]);

@@ -7,6 +7,7 @@ import { validateDefinition } from './definition/validate.js';
 import { localeReport } from './definition/locales.js';
 import { mergeTranslationsCsv, translationsToCsv } from './definition/translations-csv.js';
 import type { SurveyDefinition } from './definition/types.js';
+import type { CompiledStore } from './compiled-store.js';
 
 type SurveyRow = typeof surveys.$inferSelect;
 type VersionRow = typeof surveyVersions.$inferSelect;
@@ -24,7 +25,7 @@ function versionMeta(v: VersionRow) {
   return { version: v.version, title: v.title, origin: v.origin, definitionHash: v.definitionHash, createdAt: v.createdAt, publishedAt: v.publishedAt };
 }
 
-export function createSurveysService({ db, clock = () => new Date() }: { db: Db; clock?: () => Date }) {
+export function createSurveysService({ db, compiled, clock = () => new Date() }: { db: Db; compiled: CompiledStore; clock?: () => Date }) {
   const iso = () => clock().toISOString();
 
   function getSurvey(slug: string): SurveyRow {
@@ -123,13 +124,32 @@ export function createSurveysService({ db, clock = () => new Date() }: { db: Db;
       return { created, ...versionMeta(version) };
     },
 
-    /** Publishing freezes a version for good and opens the survey (again, if it was closed). */
+    /**
+     * Publishing compiles the version for phones (a feature phones cannot run is a fault, so a
+     * survey never breaks on a phone), freezes it for good, and opens the survey (again, if closed).
+     */
     publish(slug: string, version?: number) {
       const s = getSurvey(slug);
       const v = getVersion(slug, version ?? 'latest');
-      if (!v.publishedAt) db.update(surveyVersions).set({ publishedAt: iso() }).where(eq(surveyVersions.id, v.id)).run();
+      if (!v.publishedAt || !compiled.manifest(v.id)) {
+        const result = compiled.compile(v.definition);
+        if (!result.ok) {
+          throw invalid(`Version ${v.version} cannot be published: ${result.faults.length} part(s) of its definition cannot run on phones; each is listed with its JSON path.`,
+            result.faults.map((f) => ({ pointer: f.pointer || '/', message: f.message })));
+        }
+        db.transaction((tx) => {
+          compiled.store(tx, v.id, result);
+          if (!v.publishedAt) tx.update(surveyVersions).set({ publishedAt: iso() }).where(eq(surveyVersions.id, v.id)).run();
+        });
+      }
       if (s.state !== 'open') setState(slug, 'open');
       return this.get(slug);
+    },
+
+    /** The compiled payload hashes of a version, or null when it was never published. */
+    compiledManifest(slug: string, which: VersionSelector) {
+      const v = getVersion(slug, which);
+      return { version: v.version, manifest: compiled.manifest(v.id) };
     },
 
     close(slug: string) {

@@ -1,0 +1,135 @@
+/**
+ * How answers change besides the respondent's own input, as survey-core changes them after every
+ * change, in document order: a page or panel that becomes visible fills its empty questions with
+ * their defaults, and a choice question whose visible choices changed drops (or, for checkboxes,
+ * takes back) answers accordingly. Also how survey-core takes in answers (setValue, model.data).
+ */
+import type { SelectQuestion } from './compiled-types.js';
+import { correctChoices } from './runtime-choices.js';
+import type { Memory, SelectNode } from './runtime-choices.js';
+import { setOrDelete } from './runtime-state.js';
+import type { RuntimeState } from './runtime-state.js';
+import { isSelect } from './runtime-tree.js';
+import type { TreeNode } from './runtime-tree.js';
+import { isAnswerEmpty, isValueEmpty, sameChoiceValue } from './values.js';
+
+export class Reactions {
+  private seen = new Map<TreeNode, string>();
+  private memory = new Map<string, Memory>();
+  private readonly order: TreeNode[] = [];
+
+  constructor(private readonly state: RuntimeState) {
+    const visit = (node: TreeNode) => {
+      if (node.kind !== 'question') {
+        this.order.push(node);
+        node.children.forEach(visit);
+      } else if (isSelect(node.def) && (node.def.choicesVisibleIf || node.def.choices.some((c) => c.visibleIf))) {
+        this.order.push(node);
+      }
+    };
+    state.tree.pages.forEach(visit);
+    for (const q of state.tree.questions) if (q.def.defaultValue !== undefined) state.data[q.def.name] = structuredClone(q.def.defaultValue);
+    state.changed();
+    for (const node of this.order) this.observe(node);
+  }
+
+  /** model.setValue: one answer (or "other" text); the respondent's choice resets what a checkbox remembered. */
+  assign(name: string, value: unknown): void {
+    const adopt = this.unknownAsOther({ [name]: value }, [name]);
+    setOrDelete(this.state.data, name, structuredClone(value));
+    adopt();
+    this.memory.delete(name);
+    this.state.changed();
+    this.settle();
+  }
+
+  /** model.data = …: all answers at once. */
+  replace(data: Record<string, unknown>): void {
+    const { state } = this;
+    const adopt = this.unknownAsOther(data);
+    state.data = structuredClone(data);
+    adopt();
+    this.memory.clear();
+    state.changed();
+    // survey-core re-reads an answer it took as "other" once, when the new answers show its
+    // choice; later it stays "other" (as after setValue)
+    for (const q of state.selectQuestions()) {
+      if (state.otherAliases.has(q.def.name) && state.shownChoices(q.def).some((c) => sameChoiceValue(c.value, state.data[q.def.name]))) {
+        state.otherAliases.delete(q.def.name);
+      }
+    }
+    state.changed();
+    this.settle();
+  }
+
+  /** After a change: react to what it made visible or hidden, until nothing changes any more. */
+  settle(): void {
+    for (let round = 0; round < 50; round++) {
+      let changed = false;
+      for (const node of this.order) {
+        const before = this.seen.get(node);
+        if (this.observe(node) === before) continue;
+        if (node.kind === 'question' ? this.correct(node as SelectNode) : this.fillDefaults(node)) changed = true;
+      }
+      if (!changed) return;
+    }
+  }
+
+  /** survey-core's clearIncorrectValues on the live answers; true when they changed. */
+  correct(q: SelectNode): boolean {
+    let memory = this.memory.get(q.def.name);
+    if (!memory) this.memory.set(q.def.name, (memory = new Map()));
+    if (!correctChoices(this.state, q, this.state.data, memory)) return false;
+    // survey-core's setQuestionValue: an answer without "other" loses its "other" text
+    const value = this.state.questionValue(q.def);
+    if (!(Array.isArray(value) ? value.includes('other') : value === 'other')) delete this.state.data[q.def.name + this.state.structure.commentSuffix];
+    this.state.changed();
+    return true;
+  }
+
+  private observe(node: TreeNode): string {
+    const signature = node.kind === 'question'
+      ? this.state.shownChoices(node.def as SelectQuestion).map((c) => c.textKey).join('\u0000')
+      : `${this.state.visibleFlag(node)}/${this.state.ownVisible(node)}`;
+    this.seen.set(node, signature);
+    return signature;
+  }
+
+  /** survey-core's PanelModelBase.onVisibleChanged: a container now visible fills empty questions with defaults. */
+  private fillDefaults(container: TreeNode): boolean {
+    if (container.kind === 'question' || !this.state.ownVisible(container)) return false;
+    let changed = false;
+    const visit = (node: TreeNode) => {
+      if (node.kind !== 'question') return node.children.forEach(visit);
+      if (node.def.defaultValue === undefined || !isAnswerEmpty(this.state.data[node.def.name])) return;
+      this.state.data[node.def.name] = structuredClone(node.def.defaultValue);
+      changed = true;
+    };
+    container.children.forEach(visit);
+    if (changed) this.state.changed();
+    return changed;
+  }
+
+  /**
+   * survey-core's updateValueFromSurvey: a single-choice answer with "other" that is not among
+   * the choices visible before the new answers apply is taken as "other", its value copied into
+   * the "other" text. Returns what to do once the answers are stored.
+   */
+  private unknownAsOther(data: Record<string, unknown>, names?: string[]): () => void {
+    const { state } = this;
+    const aliases: string[] = [];
+    for (const q of state.selectQuestions()) {
+      const def = q.def;
+      if (!def.hasOther || def.type === 'checkbox' || (names && !names.includes(def.name))) continue;
+      const value = data[def.name];
+      if (!isValueEmpty(value) && value !== 'other' && !state.isKnownChoice(def, value)) aliases.push(def.name);
+    }
+    return () => {
+      for (const name of names ?? state.tree.byName.keys()) state.otherAliases.delete(name);
+      for (const name of aliases) {
+        state.otherAliases.add(name);
+        state.data[name + state.structure.commentSuffix] = state.data[name];
+      }
+    };
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The answers of one respondent and everything that follows from them: calculated values,
+ * expression questions, and the visibility, enabled and required state of every element and
+ * choice, evaluated as survey-core evaluates them. Results are memoised until the next change.
+ */
+import type { CompiledChoice, CompiledQuestion, SelectQuestion, StructurePayload } from './compiled-types.js';
+import type { EvalContext, Expr } from './expression-types.js';
+import { evaluate, evaluateCondition } from './expression.js';
+import { buildTree, isSelect } from './runtime-tree.js';
+import type { QuestionNode, Tree, TreeNode } from './runtime-tree.js';
+import { isAnswerEmpty, isValueEmpty, keyIndex, readPath, sameChoiceValue, valuesEqual } from './values.js';
+
+/** Enough rounds for chains of calculated values; a cycle is refused by the compiler. */
+const MAX_DERIVED_ROUNDS = 50;
+
+export class RuntimeState {
+  readonly tree: Tree;
+  data: Record<string, unknown> = {};
+  variables: Record<string, unknown> = {};
+  /**
+   * Single-choice questions whose stored answer survey-core took as "other" (see
+   * unknownAsOther in runtime-reactions.ts): the question counts as answering 'other' while the data
+   * keeps what was stored.
+   */
+  readonly otherAliases = new Set<string>();
+  private memo = new Map<string, unknown>();
+  private readonly expressionQuestions: QuestionNode[];
+
+  constructor(readonly structure: StructurePayload) {
+    this.tree = buildTree(structure);
+    this.expressionQuestions = this.tree.questions.filter((q) => q.def.type === 'expression');
+  }
+
+  /** Call after every change of `data`. */
+  changed(): void {
+    this.memo.clear();
+    this.refreshDerived();
+    this.memo.clear();
+  }
+
+  node(name: string): TreeNode | undefined {
+    return this.tree.byName.get(name);
+  }
+
+  context(item?: unknown): EvalContext {
+    return { value: (name: string) => (item !== undefined && name.toLowerCase() === 'item' ? item : this.read(name).value) };
+  }
+
+  /** A variable by survey-core's rules: answers first, then calculated values. */
+  read(name: string): { found: boolean; value: unknown } {
+    const own = readPath(this.data, name, this.cached('k:data', () => keyIndex(this.data)));
+    return own.found ? own : readPath(this.variables, name, this.cached('k:variables', () => keyIndex(this.variables)));
+  }
+
+  condition(expr: Expr, item?: unknown): boolean {
+    try {
+      return evaluateCondition(expr, this.context(item));
+    } catch {
+      return false;
+    }
+  }
+
+  value(expr: Expr): unknown {
+    try {
+      return evaluate(expr, this.context());
+    } catch {
+      return undefined;
+    }
+  }
+
+  private cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const result = compute();
+    this.memo.set(key, result);
+    return result;
+  }
+
+  /** survey-core's `isVisible`: the element's own condition; a container also needs a visible child. */
+  ownVisible(node: TreeNode): boolean {
+    return this.cached(`v:${node.kind}:${node.kind === 'page' ? node.pageIndex : node.def.name}`, () => {
+      const own = this.visibleFlag(node);
+      if (!own || node.kind === 'question') return own;
+      return node.children.some((child) => this.ownVisible(child));
+    });
+  }
+
+  /** survey-core's `visible` property: the element's own condition, whatever its content */
+  visibleFlag(node: TreeNode): boolean {
+    const def = node.def;
+    return def.visibleIf ? this.condition(def.visibleIf) : def.visible;
+  }
+
+  /** survey-core's `isVisibleInSurvey`: visible, and so is every panel and the page around it */
+  visibleInSurvey(node: TreeNode): boolean {
+    for (let at: TreeNode | undefined = node; at; at = at.parent) if (!this.ownVisible(at)) return false;
+    return true;
+  }
+
+  readOnly(node: TreeNode): boolean {
+    return this.cached(`r:${node.kind}:${node.kind === 'page' ? node.pageIndex : node.def.name}`, () => {
+      const def = node.def;
+      const own = def.enableIf ? !this.condition(def.enableIf) : def.readOnly;
+      return own || (node.parent !== undefined && this.readOnly(node.parent));
+    });
+  }
+
+  required(node: TreeNode): boolean {
+    const def = node.def;
+    return def.requiredIf ? this.condition(def.requiredIf) : def.isRequired;
+  }
+
+  isEmpty(question: CompiledQuestion): boolean {
+    return isAnswerEmpty(this.data[question.name]);
+  }
+
+  /** The answer as the question itself sees it: 'other' for an answer it took as "other". */
+  questionValue(question: CompiledQuestion, data: Record<string, unknown> = this.data): unknown {
+    const value = data[question.name];
+    return this.otherAliases.has(question.name) && !isValueEmpty(value) ? 'other' : value;
+  }
+
+  comment(question: CompiledQuestion): unknown {
+    return this.data[question.name + this.structure.commentSuffix];
+  }
+
+  /** The question's regular choices that pass their conditions, in order. */
+  shownChoices(def: SelectQuestion): CompiledChoice[] {
+    return this.cached(`c:${def.name}`, () => def.choices.filter((choice) =>
+      (!choice.visibleIf || this.condition(choice.visibleIf))
+      && (!def.choicesVisibleIf || this.condition(def.choicesVisibleIf, choice.value))));
+  }
+
+  /** Whether a single answer is among the choices the respondent can see (survey-core's hasUnknownValue). */
+  isKnownChoice(def: SelectQuestion, item: unknown): boolean {
+    if (def.hasOther && item === 'other') return true;
+    // survey-core compares the special values loosely here
+    if (def.hasNone && item == 'none') return true;
+    return this.shownChoices(def).some((choice) => sameChoiceValue(choice.value, item));
+  }
+
+  private refreshDerived(): void {
+    for (let round = 0; round < MAX_DERIVED_ROUNDS; round++) {
+      let changed = false;
+      for (const calculated of this.structure.calculatedValues) {
+        const value = this.value(calculated.expression);
+        if (!valuesEqual(this.variables[calculated.name], value, { caseSensitive: true })
+          || (calculated.includeIntoResult && !valuesEqual(this.data[calculated.name], value, { caseSensitive: true }))) {
+          changed = true;
+          this.variables[calculated.name] = value;
+          if (calculated.includeIntoResult) setOrDelete(this.data, calculated.name, value);
+          this.memo.clear();
+        }
+      }
+      for (const question of this.expressionQuestions) {
+        // survey-core does not run the expression of a read-only expression question
+        if (question.def.type !== 'expression' || this.readOnly(question)) continue;
+        const value = roundValue(this.value(question.def.expression));
+        if (!valuesEqual(this.data[question.def.name], value, { caseSensitive: true })) {
+          changed = true;
+          setOrDelete(this.data, question.def.name, value);
+          this.memo.clear();
+        }
+      }
+      if (!changed) return;
+    }
+  }
+
+  selectQuestions(): Array<QuestionNode & { def: SelectQuestion }> {
+    return this.tree.questions.filter((q): q is QuestionNode & { def: SelectQuestion } => isSelect(q.def));
+  }
+}
+
+/** survey-core's QuestionExpressionModel.roundValue without a precision: Infinity is no value. */
+function roundValue(value: unknown): unknown {
+  return value === Infinity ? undefined : value;
+}
+
+export function setOrDelete(data: Record<string, unknown>, key: string, value: unknown): void {
+  if (isValueEmpty(value)) delete data[key];
+  else data[key] = value;
+}

@@ -1,0 +1,116 @@
+/**
+ * The phone's survey engine: loads a compiled survey (structure + one locale's texts), holds the
+ * respondent's answers and answers every question the renderer and the intake ask, with
+ * survey-core's semantics. No survey-core, no DOM: it runs unchanged in browsers and in Node.
+ */
+import type { StructurePayload, TextsPayload } from './compiled-types.js';
+import { visibleChoices } from './runtime-choices.js';
+import type { SelectNode, VisibleChoice } from './runtime-choices.js';
+import { completeData } from './runtime-complete.js';
+import { containerErrors } from './runtime-errors.js';
+import type { RuntimeError } from './runtime-errors.js';
+import { progress, questionNumber, visiblePages } from './runtime-pages.js';
+import type { Progress } from './runtime-pages.js';
+import { Reactions } from './runtime-reactions.js';
+import { RuntimeState } from './runtime-state.js';
+import { textsOf } from './runtime-text.js';
+import { isQuestion, isSelect } from './runtime-tree.js';
+
+export type { ErrorKind, RuntimeError } from './runtime-errors.js';
+export type { VisibleChoice } from './runtime-choices.js';
+export type { Progress } from './runtime-pages.js';
+
+export interface Runtime {
+  /** One answer, as survey-core's setValue takes it; `<name>-Comment` holds an "other" text. */
+  setValue(name: string, value: unknown): void;
+  /** Replaces all answers at once (a resumed or submitted response), like survey-core's `model.data =`. */
+  setData(data: Record<string, unknown>): void;
+  getValue(name: string): unknown;
+  getData(): Record<string, unknown>;
+  /** A calculated value's current value. */
+  variable(name: string): unknown;
+  /** The element's own visibility (survey-core's `isVisible`); false for unknown names. */
+  isVisible(name: string): boolean;
+  /** Visible, and so is every panel and the page around it. */
+  isVisibleInSurvey(name: string): boolean;
+  isEnabled(name: string): boolean;
+  isRequired(name: string): boolean;
+  isPageVisible(pageIndex: number): boolean;
+  /** indexes into structure.pages of the pages shown, in order */
+  visiblePages(): number[];
+  visibleChoices(name: string): VisibleChoice[];
+  /**
+   * Errors of the page at `pageIndex` (an index into structure.pages), texts in the payload's
+   * language. Like survey-core, validating first drops choice answers whose choice is hidden.
+   */
+  pageErrors(pageIndex: number): RuntimeError[];
+  /** The data as survey-core stores it on completion. Leaves the runtime's own answers unchanged. */
+  completedData(): Record<string, unknown>;
+  /** A text of the payload, with `{name}` placeholders piped. */
+  text(key: string | undefined): string;
+  /** A question's or panel's title as shown; a question without one shows its name. */
+  title(name: string): string;
+  /** survey-core's question number, e.g. '3.'; '' when unnumbered. */
+  questionNumber(name: string): string;
+  progress(pageIndex: number): Progress;
+}
+
+export function createRuntime(structure: StructurePayload, texts: TextsPayload): Runtime {
+  const state = new RuntimeState(structure);
+  const reactions = new Reactions(state);
+  const { lookup, text } = textsOf(state, texts);
+  const node = (name: string) => state.node(name);
+
+  return {
+    setValue: (name, value) => reactions.assign(name, value),
+    setData: (data) => reactions.replace(data),
+    getValue: (name) => structuredClone(state.data[name]),
+    getData: () => structuredClone(state.data),
+    variable: (name) => structuredClone(state.variables[name]),
+    isVisible: (name) => {
+      const target = node(name);
+      return !!target && state.ownVisible(target);
+    },
+    isVisibleInSurvey: (name) => {
+      const target = node(name);
+      return !!target && state.visibleInSurvey(target);
+    },
+    isEnabled: (name) => {
+      const target = node(name);
+      return !!target && !state.readOnly(target);
+    },
+    isRequired: (name) => {
+      const target = node(name);
+      return !!target && state.required(target);
+    },
+    isPageVisible: (pageIndex) => {
+      const page = state.tree.pages[pageIndex];
+      return !!page && state.ownVisible(page);
+    },
+    visiblePages: () => visiblePages(state),
+    visibleChoices(name) {
+      const target = node(name);
+      return isQuestion(target) && isSelect(target.def) ? visibleChoices(state, target.def) : [];
+    },
+    pageErrors(pageIndex) {
+      const page = state.tree.pages[pageIndex];
+      if (!page) return [];
+      return containerErrors(state, page, lookup, (q) => {
+        if (isSelect(q.def) && reactions.correct(q as SelectNode)) reactions.settle();
+      });
+    },
+    completedData: () => completeData(state),
+    text,
+    title(name) {
+      const target = node(name);
+      if (!target) return '';
+      const title = text(target.def.titleKey);
+      return title === '' && target.kind === 'question' ? target.def.name : title;
+    },
+    questionNumber(name) {
+      const target = node(name);
+      return target ? questionNumber(state, target) : '';
+    },
+    progress: (pageIndex) => progress(state, pageIndex, lookup),
+  };
+}

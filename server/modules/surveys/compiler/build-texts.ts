@@ -1,0 +1,93 @@
+/**
+ * One TEXTS payload per locale: every text of the survey as survey-core shows it in that locale
+ * (its own fallback to the default language included), plus survey-core's built-in strings from
+ * its dictionaries, English where it has none for the locale.
+ */
+// Registers every dictionary survey-core ships with surveyLocalization. survey-core-setup.ts does
+// not re-export surveyLocalization, so this module imports survey-core itself, after the setup.
+import '../definition/survey-core-setup.js';
+import 'survey-core/i18n';
+import { surveyLocalization } from 'survey-core';
+import type { SurveyModel } from 'survey-core';
+import type { TextsPayload } from '../../../../client/runtime/compiled-types.js';
+import { BUILT_IN_PREFIX, BUILT_IN_STRINGS, FORMAT_VERSION } from '../../../../client/runtime/compiled-types.js';
+import type { Fault } from '../definition/types.js';
+import type { TextSource } from './build-context.js';
+
+/** Built-in strings a survey may override with a survey-level property. */
+const SURVEY_OVERRIDES = { pagePrevText: 'locPagePrevText', pageNextText: 'locPageNextText', completeText: 'locCompleteText' } as const;
+
+export function buildTexts(model: SurveyModel, sources: TextSource[], locale: string): Omit<TextsPayload, 'hash'> {
+  const code = locale === 'default' ? '' : surveyCoreLocale(locale);
+  model.locale = code;
+  const texts: Record<string, string> = {};
+  const piped: string[] = [];
+  for (const source of sources) {
+    const text = source.read();
+    texts[source.key] = text;
+    if (source.pipe && pipedNames(text).length > 0) piped.push(source.key);
+  }
+  for (const name of BUILT_IN_STRINGS) texts[BUILT_IN_PREFIX + name] = surveyLocalization.getString(name, code || surveyLocalization.defaultLocale);
+  for (const [name, property] of Object.entries(SURVEY_OVERRIDES)) {
+    const text = (model as unknown as Record<string, { text: string }>)[property].text;
+    if (text) texts[BUILT_IN_PREFIX + name] = text;
+  }
+  model.locale = '';
+  const lookup = code || surveyLocalization.defaultLocale;
+  return {
+    formatVersion: FORMAT_VERSION,
+    locale,
+    builtInsLocalized: Object.hasOwn(surveyLocalization.locales, lookup),
+    rtl: surveyLocalization.localeDirections[lookup] === 'rtl' || surveyLocalization.localeDirections[lookup.split('-')[0]] === 'rtl',
+    texts,
+    piped,
+  };
+}
+
+/** survey-core names some dictionaries differently from BCP 47 (pt-br, zh-cn); the language alone otherwise. */
+function surveyCoreLocale(locale: string): string {
+  const lower = locale.toLowerCase();
+  for (const candidate of [locale, lower]) if (Object.hasOwn(surveyLocalization.locales, candidate)) return candidate;
+  return locale;
+}
+
+/** The names a text pipes, found as survey-core's TextPreProcessor finds them. */
+export function pipedNames(text: string): string[] {
+  const names: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') start = i;
+    else if (text[i] === '}') {
+      const name = start > -1 ? text.slice(start + 1, i) : '';
+      if (name !== '' && !name.includes(':') && name.trim() !== '') names.push(name.trim());
+      start = -1;
+    }
+  }
+  return names;
+}
+
+/**
+ * A piped name must be a question (not a matrix, which survey-core pipes as "[object Object]")
+ * or a calculated value; anything else would show as written, braces included.
+ */
+export function checkPiping(texts: TextsPayload[], sources: TextSource[], pipeable: Set<string>, matrices: Set<string>): Fault[] {
+  const faults: Fault[] = [];
+  const seen = new Set<string>();
+  const pointers = new Map(sources.map((s) => [s.key, s.pointer]));
+  for (const payload of texts) {
+    for (const key of payload.piped) {
+      for (const name of pipedNames(payload.texts[key])) {
+        const lower = name.toLowerCase();
+        const problem = matrices.has(lower)
+          ? `The text pipes the matrix '${name}', which has no single text to show`
+          : pipeable.has(lower) ? undefined : `The text pipes '{${name}}', which is not a question or calculated value of this survey`;
+        const pointer = pointers.get(key) ?? '';
+        if (problem && !seen.has(`${pointer}\u0000${lower}`)) {
+          seen.add(`${pointer}\u0000${lower}`);
+          faults.push({ pointer, message: payload.locale === 'default' ? problem : `${problem} (locale '${payload.locale}')` });
+        }
+      }
+    }
+  }
+  return faults;
+}

@@ -1,0 +1,104 @@
+/**
+ * Compiles a survey expression with survey-core's own parser into the Expr tree that
+ * client/runtime/expression.ts evaluates, so the runtime never has to parse. The operand classes
+ * are read through their public getters and getType(); only ConditionsParser is needed at run time.
+ */
+import type { ArrayOperand, BinaryOperand, Const, FunctionOperand, Operand, UnaryOperand, Variable } from 'survey-core';
+import { ConditionsParser } from '../definition/survey-core-setup.js';
+import type { Expr } from '../../../../client/runtime/expression-types.js';
+import { variablesOf } from '../../../../client/runtime/expression.js';
+import { ARITHMETIC_OPERATORS, BINARY_OPERATORS, UNARY_OPERATORS } from '../../../../client/runtime/expression-ops.js';
+import { BUILTIN_FUNCTIONS } from '../../../../client/runtime/expression-functions.js';
+
+export type CompiledExpression =
+  | { ok: true; expr: Expr; variables: string[]; functions: string[] }
+  | { ok: false; error: string };
+
+/** The functions the runtime implements; a compiled expression may name others, for the validator to reject. */
+export const SUPPORTED_FUNCTIONS: readonly string[] = Object.freeze(Object.keys(BUILTIN_FUNCTIONS));
+
+class Unsupported extends Error {}
+
+export function compileExpression(text: string): CompiledExpression {
+  const parser = new ConditionsParser();
+  let operand: Operand | null | undefined;
+  try {
+    operand = parser.parseExpression(text);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (parser.error) return { ok: false, error: parser.error.code };
+  // parseExpression swallows errors other than syntax errors and returns undefined
+  if (operand === undefined) return { ok: false, error: 'The expression could not be parsed' };
+  return compileOperand(operand);
+}
+
+/** Converts an already parsed operand tree; exported for operands built outside compileExpression. */
+export function compileOperand(operand: Operand | null): CompiledExpression {
+  try {
+    const expr = toExpr(operand);
+    return { ok: true, expr, variables: variablesOf(expr), functions: functionsOf(expr) };
+  } catch (error) {
+    if (error instanceof Unsupported) return { ok: false, error: error.message };
+    return { ok: false, error: `Unsupported expression: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function toExpr(op: Operand | null): Expr {
+  // the literals `null` and `undefined` parse to no operand at all, which evaluates to null
+  if (op === null) return { k: 'c', v: null };
+  const type = op.getType();
+  switch (type) {
+    case 'const':
+      return constant((op as Const).correctValue);
+    case 'variable':
+      return { k: 'v', n: writtenName(op as Variable) };
+    case 'array':
+      return { k: 'a', items: (op as ArrayOperand).values.map(listItem) };
+    case 'function': {
+      const fn = op as FunctionOperand;
+      return { k: 'f', n: fn.functionName, args: fn.paramValues.map(listItem) };
+    }
+    case 'unary': {
+      const un = op as UnaryOperand;
+      if (!UNARY_OPERATORS.has(un.operator)) throw new Unsupported(`Unsupported operator '${un.operator}'`);
+      // survey-core cannot run `null empty` either: it fails on the missing operand
+      if (!un.expression) throw new Unsupported(`'${un.operator}' needs an operand other than null`);
+      return { k: 'u', op: un.operator, e: toExpr(un.expression) };
+    }
+    case 'binary': {
+      const bin = op as BinaryOperand;
+      if (!BINARY_OPERATORS.has(bin.operator) || bin.isArithmetic !== ARITHMETIC_OPERATORS.includes(bin.operator)) {
+        throw new Unsupported(`Unsupported operator '${bin.operator}'`);
+      }
+      return { k: 'b', op: bin.operator, l: toExpr(bin.leftOperand ?? null), r: toExpr(bin.rightOperand ?? null) };
+    }
+    default:
+      throw new Unsupported(`Unsupported operand type '${String(type)}'`);
+  }
+}
+
+/** survey-core throws when it runs a list or an argument list holding null (`[1, null]`, `iif(1, null)`). */
+function listItem(op: Operand | null): Expr {
+  if (!op) throw new Unsupported('null and undefined cannot be an item of a list or a function argument');
+  return toExpr(op);
+}
+
+function constant(value: unknown): Expr {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+    return { k: 'c', v: value };
+  }
+  throw new Unsupported(`Unsupported constant ${String(value)}`);
+}
+
+/** Variable.variable drops the '#' that turns value conversion off; its toString() keeps it. */
+function writtenName(op: Variable): string {
+  return op.toString() === `{#${op.variable}}` ? `#${op.variable}` : op.variable;
+}
+
+function functionsOf(expr: Expr, names = new Set<string>()): string[] {
+  if (expr.k === 'f') names.add(expr.n);
+  const children = expr.k === 'a' ? expr.items : expr.k === 'f' ? expr.args : expr.k === 'u' ? [expr.e] : expr.k === 'b' ? [expr.l, expr.r] : [];
+  for (const child of children) functionsOf(child, names);
+  return [...names];
+}

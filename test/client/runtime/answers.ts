@@ -1,0 +1,97 @@
+/**
+ * fast-check arbitraries for answer sets of a compiled survey: each question answered or not,
+ * with values drawn from its choices, limits and validators, plus out-of-domain and empty values
+ * where survey-core and our runtime must agree on what they mean.
+ *
+ * Deliberately not generated (our intake rejects them before either engine sees them):
+ * - values of the wrong type for the question (a string for a checkbox, an object for a text);
+ * - values outside the choices of a question with "other": survey-core reinterprets them as the
+ *   "other" answer and moves them into the comment, which our intake refuses instead.
+ */
+import fc from 'fast-check';
+import type { CompiledElement, CompiledQuestion, StructurePayload } from '../../../client/runtime/compiled-types.js';
+
+const TEXTS = ['', ' ', 'a', 'ab', 'Midas', 'because', 'x1', 'hello world', 'A much longer answer than thirty characters'];
+const EMAILS = ['ann@example.org', 'bad', 'x@y', 'first.last@sub.example.com', 'a b@c.de', '@nope.org'];
+const PHONES = ['+46 70 123 45 67', '0701234567', '12ab', '+1', '123 456'];
+const DATES = ['2014-12-31', '2015-01-01', '2020-06-15', '2025-12-31', '2026-01-01'];
+const OUT_OF_DOMAIN = 'zz_not_a_choice';
+
+export function questionsOf(structure: StructurePayload): CompiledQuestion[] {
+  const out: CompiledQuestion[] = [];
+  const visit = (elements: CompiledElement[]) => {
+    for (const element of elements) {
+      if (element.type === 'panel') visit(element.elements);
+      else out.push(element);
+    }
+  };
+  structure.pages.forEach((page) => visit(page.elements));
+  return out;
+}
+
+/** Possible answers of one question, as [data key, value] pairs (an "other" text is its own key). */
+export function answerArbitrary(q: CompiledQuestion, suffix: string): fc.Arbitrary<Array<[string, unknown]>> {
+  const one = (value: fc.Arbitrary<unknown>) => value.map((v): Array<[string, unknown]> => [[q.name, v]]);
+  switch (q.type) {
+    case 'text': {
+      if (q.inputType === 'number') {
+        const edges = [q.min, q.max].filter((v) => v !== undefined).flatMap((v) => [Number(v) - 1, Number(v), Number(v) + 1]);
+        return one(fc.oneof(fc.integer({ min: -5, max: 120 }), fc.constantFrom(...edges, 0, 2.5, 17, 18, 90, 91)));
+      }
+      if (q.inputType === 'email') return one(fc.constantFrom(...EMAILS, ...TEXTS));
+      if (q.inputType === 'tel') return one(fc.constantFrom(...PHONES, ''));
+      if (q.inputType === 'date') return one(fc.constantFrom(...DATES));
+      return one(fc.oneof(fc.constantFrom(...TEXTS), fc.string({ maxLength: 25 })));
+    }
+    case 'comment':
+      return one(fc.constantFrom(...TEXTS));
+    case 'radiogroup':
+    case 'dropdown': {
+      const values: unknown[] = q.choices.map((c) => c.value);
+      if (q.hasNone) values.push('none');
+      if (!q.hasOther) values.push(OUT_OF_DOMAIN);
+      const plain = fc.constantFrom(...values).map((v): Array<[string, unknown]> => [[q.name, v]]);
+      if (!q.hasOther) return plain;
+      const other = fc.constantFrom('', 'mauve').map((text): Array<[string, unknown]> => (text === '' ? [[q.name, 'other']] : [[q.name, 'other'], [q.name + suffix, text]]));
+      return fc.oneof(plain, other);
+    }
+    case 'checkbox': {
+      const values: unknown[] = q.choices.map((c) => c.value);
+      if (q.hasNone) values.push('none');
+      if (!q.hasOther) values.push(OUT_OF_DOMAIN);
+      else values.push('other');
+      return fc.tuple(fc.subarray(values), fc.constantFrom('', 'mauve')).map(([selected, text]): Array<[string, unknown]> => {
+        const pairs: Array<[string, unknown]> = [[q.name, selected]];
+        if (q.hasOther && selected.includes('other') && text !== '') pairs.push([q.name + suffix, text]);
+        return pairs;
+      });
+    }
+    case 'boolean':
+      return one(fc.constantFrom(q.valueTrue, q.valueFalse));
+    case 'rating':
+      return one(fc.constantFrom(...q.rateValues.map((r) => r.value), 99));
+    case 'matrix': {
+      const cell = fc.option(fc.constantFrom(...q.columns.map((c) => c.value), OUT_OF_DOMAIN), { nil: undefined });
+      const rows = Object.fromEntries([...q.rows.map((r) => String(r.value)), 'unknown_row'].map((row) => [row, cell]));
+      return one(fc.record(rows).map((value) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined))));
+    }
+    case 'expression':
+      return fc.constant([]);
+  }
+}
+
+/** A data object: every question answered with probability ~1/2. */
+export function dataArbitrary(structure: StructurePayload): fc.Arbitrary<Record<string, unknown>> {
+  const parts = questionsOf(structure).map((q) => fc.option(answerArbitrary(q, structure.commentSuffix), { nil: undefined, freq: 2 }));
+  return fc.tuple(...parts).map((chosen) => Object.fromEntries(chosen.flatMap((pairs) => pairs ?? [])));
+}
+
+/** A respondent's input: answers given one at a time, some changed or cleared later. */
+export function stepsArbitrary(structure: StructurePayload): fc.Arbitrary<Array<[string, unknown]>> {
+  const questions = questionsOf(structure).filter((q) => q.type !== 'expression');
+  const step = fc.constantFrom(...questions).chain((q) => fc.oneof(
+    { weight: 5, arbitrary: answerArbitrary(q, structure.commentSuffix) },
+    { weight: 1, arbitrary: fc.constant<Array<[string, unknown]>>([[q.name, undefined]]) },
+  ));
+  return fc.array(step, { maxLength: 25 }).map((steps) => steps.flat());
+}
