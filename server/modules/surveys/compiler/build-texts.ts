@@ -1,7 +1,7 @@
 /**
  * One TEXTS payload per locale: every text of the survey as survey-core shows it in that locale
- * (its own fallback to the default language included), plus survey-core's built-in strings from
- * its dictionaries, English where it has none for the locale.
+ * (its own fallback to the default language included), plus the built-in strings from
+ * survey-core's dictionaries, else from our own (dictionaries.ts), else English.
  */
 // Registers every dictionary survey-core ships with surveyLocalization. survey-core-setup.ts does
 // not re-export surveyLocalization, so this module imports survey-core itself, after the setup.
@@ -13,6 +13,7 @@ import type { TextsPayload } from '../../../../client/runtime/compiled-types.js'
 import { BUILT_IN_PREFIX, BUILT_IN_STRINGS, FORMAT_VERSION } from '../../../../client/runtime/compiled-types.js';
 import type { Fault } from '../definition/types.js';
 import type { TextSource } from './build-context.js';
+import { DICTIONARY_ALIASES, OWN_DICTIONARIES, RTL_LANGUAGES } from './dictionaries.js';
 
 /** Built-in strings a survey may override with a survey-level property. */
 const SURVEY_OVERRIDES = { pagePrevText: 'locPagePrevText', pageNextText: 'locPageNextText', completeText: 'locCompleteText' } as const;
@@ -27,18 +28,26 @@ export function buildTexts(model: SurveyModel, sources: TextSource[], locale: st
     texts[source.key] = text;
     if (source.pipe && pipedNames(text).length > 0) piped.push(source.key);
   }
-  for (const name of BUILT_IN_STRINGS) texts[BUILT_IN_PREFIX + name] = surveyLocalization.getString(name, code || surveyLocalization.defaultLocale);
+  const lookup = code || surveyLocalization.defaultLocale;
+  const chain = dictionaryChain(lookup);
+  const core = chain.filter((loc) => Object.hasOwn(surveyLocalization.locales, loc)).map((loc) => surveyLocalization.locales[loc]);
+  const own = chain.filter((loc) => Object.hasOwn(OWN_DICTIONARIES, loc)).map((loc) => OWN_DICTIONARIES[loc].strings);
+  for (const name of BUILT_IN_STRINGS) {
+    const found = [...core, ...own].map((strings) => strings[name]).find((text) => text !== undefined);
+    texts[BUILT_IN_PREFIX + name] = found ?? surveyLocalization.getString(name, 'en');
+  }
   for (const [name, property] of Object.entries(SURVEY_OVERRIDES)) {
-    const text = (model as unknown as Record<string, { text: string }>)[property].text;
-    if (text) texts[BUILT_IN_PREFIX + name] = text;
+    // Unset, survey-core answers with its own dictionary (English for a locale it lacks), which
+    // must not hide ours; only a text the survey itself gives overrides the built-in string.
+    const { text, isEmpty } = (model as unknown as Record<string, { text: string; isEmpty: boolean }>)[property];
+    if (text && !isEmpty && text !== surveyLocalization.getString(name, lookup)) texts[BUILT_IN_PREFIX + name] = text;
   }
   model.locale = '';
-  const lookup = code || surveyLocalization.defaultLocale;
   return {
     formatVersion: FORMAT_VERSION,
     locale,
-    builtInsLocalized: Object.hasOwn(surveyLocalization.locales, lookup),
-    rtl: surveyLocalization.localeDirections[lookup] === 'rtl' || surveyLocalization.localeDirections[lookup.split('-')[0]] === 'rtl',
+    builtInsLocalized: core.length + own.length > 0,
+    rtl: chain.some((loc) => surveyLocalization.localeDirections[loc] === 'rtl' || RTL_LANGUAGES.has(loc)),
     texts,
     piped,
   };
@@ -49,6 +58,13 @@ function surveyCoreLocale(locale: string): string {
   const lower = locale.toLowerCase();
   for (const candidate of [locale, lower]) if (Object.hasOwn(surveyLocalization.locales, candidate)) return candidate;
   return locale;
+}
+
+/** Where to look for a locale's dictionary, most specific first: 'sv-SE' → 'sv'; 'prs-AF' → 'prs', 'fa'. */
+function dictionaryChain(code: string): string[] {
+  const language = code.split('-')[0].toLowerCase();
+  const alias = Object.hasOwn(DICTIONARY_ALIASES, language) ? [DICTIONARY_ALIASES[language]] : [];
+  return [...new Set([code, language, ...alias])];
 }
 
 /** The names a text pipes, found as survey-core's TextPreProcessor finds them. */
