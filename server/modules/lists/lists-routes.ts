@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { stringify } from 'csv-stringify';
+import { ProblemError } from '../../errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import { scopeOf } from '../../plugins/auth.js';
 import { guardCell } from '../../spreadsheet-guard.js';
@@ -95,7 +96,10 @@ const listsRoutes: FastifyPluginAsyncTypebox<ListsRoutesOptions> = async (app, {
       response: { 201: ImportSchema, 202: ImportSchema, ...errorResponses(404, 413, 415) } },
   }, async (request, reply) => {
     const { wait, ...meta } = request.query;
-    const { job, done } = await imports.start(request.params.listId, request.body as Readable, meta, scopeOf(request));
+    if (!(request.body instanceof Readable)) {
+      throw new ProblemError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the file itself as the body, with content-type text/csv or ${IMPORT_CONTENT_TYPES.at(-1)}.`);
+    }
+    const { job, done } = await imports.start(request.params.listId, request.body, meta, scopeOf(request));
     if (!wait) return reply.code(202).send(job);
     await done;
     return reply.code(201).send(imports.get(job.id, scopeOf(request)));

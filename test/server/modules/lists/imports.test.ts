@@ -126,6 +126,9 @@ t.test('bad files are reported and import nothing; the server keeps serving', as
     t.ok(res.json().error?.message.length > 10, 'a message a person can act on');
     t.equal((await app.inject(as(coordinator, { method: 'POST', url: `/api/imports/${res.json().id}/commit` }))).statusCode, 409);
   }
+  const json = await app.inject(as(coordinator, { method: 'POST', url: `/api/lists/${list.id}/imports`, payload: { email: 'x@example.org' } }));
+  t.equal(json.statusCode, 415, 'JSON is not a contact file');
+  t.match(json.json().detail, /Send the file itself/);
   const big = await uploadImport(app, coordinator, list.id, `email\n${'a@example.org\n'.repeat(20000)}`);
   t.equal(big.statusCode, 413);
   t.equal(big.json().code, 'FILE_TOO_LARGE');
