@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -119,8 +118,4 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 function secureCookies(publicUrl: string): boolean {
   const u = new URL(publicUrl);
   return u.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
-}
-
-export function dataPath(config: Config, ...parts: string[]): string {
-  return path.join(config.dataDir, ...parts);
 }

@@ -5,14 +5,12 @@ export function randomToken(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
 
-/** Tokens are high-entropy, so a fast hash is enough to store them; passwords use scrypt. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** Tokens are high-entropy, so a fast hash is enough to store them; passwords use scrypt. */
+export const hashToken = sha256Hex;
 
 export function newId(): string {
   return randomBytes(12).toString('base64url');

@@ -106,7 +106,7 @@ export function createContactsService({ db, audit, lists, hashEmail, erasureStep
       lists.get(listId, scope);
       const pattern = q.search ? containsPattern(searchText(q.search.trim())) : undefined;
       const where = and(eq(contacts.listId, listId), q.status ? eq(contacts.status, q.status) : undefined,
-        pattern ? likeEscaped(contacts.searchText as never, pattern) : undefined);
+        pattern ? likeEscaped(contacts.searchText, pattern) : undefined);
       const total = db.select({ n: sql<number>`count(*)` }).from(contacts).where(where).get()!.n;
       const dir = q.order === 'desc' ? desc : asc;
       const items = db.select().from(contacts).where(where).orderBy(dir(SORT_COLUMNS[q.sort ?? 'email']), asc(contacts.id))

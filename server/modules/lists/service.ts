@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type AnyColumn } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { contactLists, contacts, partners } from '../../db/schema/index.js';
 import { newId } from '../../crypto.js';
@@ -18,7 +18,7 @@ export function containsPattern(text: string): string {
 export function searchText(...parts: Array<string | null | undefined>): string {
   return parts.filter(Boolean).join(' ').toLocaleLowerCase('und');
 }
-export const likeEscaped = (column: SQL | typeof contacts.name, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+export const likeEscaped = (column: AnyColumn, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 
 export function createListsService({ db, audit, clock = () => new Date() }: { db: Db; audit: AuditService; clock?: () => Date }) {
   const iso = () => clock().toISOString();
@@ -47,7 +47,7 @@ export function createListsService({ db, audit, clock = () => new Date() }: { db
       const p = partnerOf(scope);
       const where = and(
         p !== undefined ? eq(contactLists.partnerId, p) : q.partnerId ? eq(contactLists.partnerId, q.partnerId) : undefined,
-        q.search ? likeEscaped(contactLists.name as never, containsPattern(q.search)) : undefined,
+        q.search ? likeEscaped(contactLists.name, containsPattern(q.search)) : undefined,
       );
       const total = db.select({ n: sql<number>`count(*)` }).from(contactLists).where(where).get()!.n;
       const items = db.select().from(contactLists).where(where).orderBy(asc(contactLists.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
