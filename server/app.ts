@@ -26,6 +26,10 @@ import { createImportsService, type ImportsService } from './modules/lists/impor
 import listsRoutes from './modules/lists/lists-routes.js';
 import contactsRoutes from './modules/lists/contacts-routes.js';
 import importsRoutes from './modules/lists/imports-routes.js';
+import { createResponsesService, type ResponsesService } from './modules/responses/service.js';
+import responsesRoutes from './modules/responses/routes.js';
+import { createAuditor } from './modules/responses/audit/auditor.js';
+import { auditPending } from './modules/responses/audit/report.js';
 import { emailHasher, loadOrCreateSecret } from './secret.js';
 
 export interface Services {
@@ -37,6 +41,9 @@ export interface Services {
   lists: ListsService;
   contacts: ContactsService;
   imports: ImportsService;
+  responses: ResponsesService;
+  /** survey-core's re-check thread; `idle()` resolves once every completed response is checked */
+  auditor: ReturnType<typeof createAuditor>;
 }
 
 declare module 'fastify' {
@@ -78,6 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const audit = createAuditService({ db, clock });
   const compiled = createCompiledStore({ db, log: app.log, clock });
   const lists = createListsService({ db, audit, clock });
+  const auditor = createAuditor({ dbFile, log: app.log });
   const services: Services = {
     accounts: createAccountsService({ db, log: app.log, clock, sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours }),
     partners: createPartnersService({ db, clock }),
@@ -87,11 +95,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     lists,
     contacts: createContactsService({ db, audit, lists, hashEmail: emailHasher(secret), clock }),
     imports: createImportsService({ db, dbFile, dataDir: config.dataDir, secret, lists, log: app.log, maxBytes: config.importMaxBytes, clock }),
+    responses: createResponsesService({ db, compiled, clock, onCompleted: () => auditor.wake() }),
+    auditor,
   };
+  // completed responses left unchecked by a crash or restart
+  if (auditPending(db)) auditor.wake();
   app.decorate('services', services);
   app.addHook('onClose', async () => {
     // Imports on worker threads finish (or roll back) before the database closes.
     await services.imports.close();
+    await auditor.close();
     db.$client.close();
   });
 
@@ -111,6 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(listsRoutes, { lists, contacts: services.contacts, imports: services.imports });
   await app.register(contactsRoutes, { contacts: services.contacts });
   await app.register(importsRoutes, { imports: services.imports, audit });
+  await app.register(responsesRoutes, { responses: services.responses });
   return app;
 }
 

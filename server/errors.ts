@@ -7,6 +7,8 @@ import createError from '@fastify/error';
 export interface FieldFault {
   pointer: string;
   message: string;
+  /** a machine-readable reason where clients act on it (e.g. a survey answer's error kind) */
+  code?: string;
 }
 
 export class ProblemError extends Error {

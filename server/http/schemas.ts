@@ -9,7 +9,7 @@ export const ProblemSchema = Type.Object({
   instance: Type.String(),
   requestId: Type.String(),
   code: Type.String(),
-  errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), message: Type.String() }))),
+  errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) }))),
 }, { $id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const ProblemRef = Type.Ref('Problem');

@@ -8,7 +8,8 @@ export type WorkerTask =
 export interface WorkerError { message: string; statusCode?: number; code?: string }
 export type WorkerOutcome = { ok: true; result?: CommitResult } | { ok: false; error: WorkerError };
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+const ENTRY = new URL('../../../worker-entry.mjs', import.meta.url);
+const MODULE = new URL('./worker.ts', import.meta.url).href;
 
 /**
  * One worker thread per app, started on first use, runs staging and commits with its own database
@@ -29,7 +30,7 @@ export function createImportWorker() {
 
   function ensure(): Worker {
     if (worker) return worker;
-    const w = new Worker(ENTRY);
+    const w = new Worker(ENTRY, { workerData: { module: MODULE } });
     w.unref();
     w.on('message', ({ id, outcome }: { id: number; outcome: WorkerOutcome }) => {
       pending.get(id)?.resolve(outcome);
