@@ -23,6 +23,12 @@ export const ConfigSchema = Type.Object({
   inviteTtlHours: Type.Integer({ minimum: 1 }),
   loginMaxAttempts: Type.Integer({ minimum: 1 }),
   loadExampleSurveys: Type.Boolean(),
+  smtpUrl: Type.String(),
+  mailFrom: Type.String({ minLength: 3 }),
+  mailRatePerMinute: Type.Integer({ minimum: 0 }),
+  mailConcurrency: Type.Integer({ minimum: 1, maximum: 64 }),
+  smtpTimeoutSeconds: Type.Integer({ minimum: 1 }),
+  outboxRetentionDays: Type.Integer({ minimum: 0 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -58,6 +64,12 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { env: 'RELAY_SESSION_TTL_HOURS', key: 'sessionTtlHours', default: '12', description: 'How long a browser sign-in lasts.', parse: int },
   { env: 'RELAY_INVITE_TTL_HOURS', key: 'inviteTtlHours', default: '72', description: 'How long a set-password link stays valid.', parse: int },
   { env: 'RELAY_LOGIN_MAX_ATTEMPTS', key: 'loginMaxAttempts', default: '10', description: 'Failed sign-ins per address and per account within 15 minutes before 429.', parse: int },
+  { env: 'RELAY_SMTP_URL', key: 'smtpUrl', default: '', description: 'SMTP server for outgoing mail, e.g. `smtps://user:pass@smtp.example.org:465` or `smtp://relay.example.org:587` (STARTTLS); pooled. Empty: every message is written as an `.eml` file under `<data dir>/outbox/` instead.', parse: str },
+  { env: 'RELAY_MAIL_FROM', key: 'mailFrom', description: 'Sender address of every message (the display name is the partner\'s); replies go to the campaign\'s reply-to. Default `survey-relay@` + the host of `RELAY_PUBLIC_URL`.', parse: str },
+  { env: 'RELAY_MAIL_RATE', key: 'mailRatePerMinute', default: '600', description: 'Messages sent per minute at most (0: no limit).', parse: int },
+  { env: 'RELAY_MAIL_CONCURRENCY', key: 'mailConcurrency', default: '4', description: 'Messages in flight at once; also the most that can be sent twice after a crash.', parse: int },
+  { env: 'RELAY_SMTP_TIMEOUT_SECONDS', key: 'smtpTimeoutSeconds', default: '60', description: 'Give up on an SMTP exchange after this long and retry later; a claimed message\'s lease lasts twice as long.', parse: int },
+  { env: 'RELAY_OUTBOX_RETENTION_DAYS', key: 'outboxRetentionDays', default: '7', description: 'Days `.eml` files stay in `<data dir>/outbox/` before they are deleted.', parse: int },
   { env: 'RELAY_LOAD_EXAMPLES', key: 'loadExampleSurveys', default: 'true', description: 'Load the example questionnaires from `surveys/` into an empty database at start.', parse: bool },
 ];
 
@@ -93,17 +105,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   raw.publicUrl ??= `http://localhost:${raw.port ?? 3000}`;
   raw.adminEmail ??= 'admin@localhost';
+  // a bad RELAY_PUBLIC_URL is reported once, below, not again as a missing sender
+  raw.mailFrom ??= `survey-relay@${typeof raw.publicUrl === 'string' && isHttpUrl(raw.publicUrl) ? new URL(raw.publicUrl).hostname : 'localhost'}`;
   for (const e of Value.Errors(ConfigSchema, raw)) {
     const key = e.path.split('/')[1];
     const v = CONFIG_VARIABLES.find((c) => c.key === key);
     const name = v?.env ?? key;
     if (!problems.some((p) => p.startsWith(`${name}=`))) {
-      const shown = /PASSWORD/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? v?.default);
+      const shown = /PASSWORD|SMTP_URL/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? v?.default);
       problems.push(`${name}=${shown}: ${v?.description ?? e.message}`);
     }
   }
   if (typeof raw.publicUrl === 'string' && !isHttpUrl(raw.publicUrl)) {
     problems.push(`RELAY_PUBLIC_URL=${JSON.stringify(raw.publicUrl)} must be an absolute http(s) URL`);
+  }
+  if (typeof raw.smtpUrl === 'string' && raw.smtpUrl !== '' && !/^smtps?:\/\/[^/]/.test(raw.smtpUrl)) {
+    problems.push('RELAY_SMTP_URL=(hidden) must start with smtp:// or smtps://');
   }
   if (typeof raw.adminPassword === 'string' && raw.adminPassword.length < 12) {
     problems.push('RELAY_ADMIN_PASSWORD must be at least 12 characters');

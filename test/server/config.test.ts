@@ -27,6 +27,16 @@ t.test('trust proxy accepts a hop count and an address list', async (t) => {
   t.equal(loadConfig({ RELAY_PUBLIC_URL: 'https://survey.example.org/' }).publicUrl, 'https://survey.example.org');
 });
 
+t.test('mail: the outbox by default, a sender from the public host, SMTP credentials never echoed', async (t) => {
+  const c = loadConfig({ RELAY_PUBLIC_URL: 'https://survey.example.org' });
+  t.equal(c.smtpUrl, '', 'no SMTP server: messages go to the outbox directory');
+  t.equal(c.mailFrom, 'survey-relay@survey.example.org');
+  const err = t.throws(() => loadConfig({ RELAY_SMTP_URL: 'http://user:hunter2secret@mail.example.org', RELAY_MAIL_CONCURRENCY: '0' })) as ConfigError;
+  t.match(err.message, /RELAY_SMTP_URL=\(hidden\) must start with smtp/);
+  t.match(err.message, /RELAY_MAIL_CONCURRENCY/);
+  t.notMatch(err.message, /hunter2secret/);
+});
+
 t.test('README documents every configuration variable', async (t) => {
   const { CONFIG_VARIABLES } = await import('../../server/config.js');
   const readme = (await import('node:fs')).readFileSync('README.md', 'utf8');
