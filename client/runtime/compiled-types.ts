@@ -78,7 +78,10 @@ export type CompiledQuestion =
   | BooleanQuestion
   | RatingQuestion
   | MatrixQuestion
-  | ExpressionQuestion;
+  | ExpressionQuestion
+  | RankingQuestion
+  | HtmlQuestion
+  | ImageQuestion;
 
 export interface QuestionBase extends ElementBase {
   titleKey: TextKey;
@@ -166,6 +169,32 @@ export interface MatrixQuestion extends QuestionBase {
 export interface ExpressionQuestion extends QuestionBase {
   type: 'expression';
   expression: Expr;
+}
+
+/** Choices the respondent puts in order; the answer lists every visible choice's value, ranked. */
+export interface RankingQuestion extends QuestionBase {
+  type: 'ranking';
+  choices: CompiledChoice[];
+  choicesVisibleIf?: Expr;
+  choicesEnableIf?: Expr;
+}
+
+/** Display only: no answer, no title, no number. */
+export interface HtmlQuestion extends QuestionBase {
+  type: 'html';
+  /** piped like a title */
+  htmlKey: TextKey;
+}
+
+export interface ImageQuestion extends QuestionBase {
+  type: 'image';
+  imageLinkKey: TextKey;
+  altTextKey: TextKey;
+  /** survey-core's contentMode ('auto', 'image', 'video', 'youtube'), imageFit and sizes, for the renderer */
+  contentMode: string;
+  imageFit: string;
+  imageHeight: string;
+  imageWidth: string;
 }
 
 export type CompiledValidator =

@@ -154,6 +154,13 @@ function equal(l: unknown, r: unknown): boolean {
   return operandEquals(left, forDateCompare(r, left));
 }
 
+/** `=` when an operand is a ranking question: arrays must be equal in order */
+export function strictEqual(l: unknown, r: unknown): boolean {
+  const left = forDateCompare(l, r);
+  const right = forDateCompare(r, left);
+  return valuesEqual(left === 'undefined' ? undefined : left, right === 'undefined' ? undefined : right, false);
+}
+
 function containsCore(left: unknown, right: unknown, isContains: boolean): boolean {
   if (Array.isArray(left) && !left.length) return !isContains;
   if (!left && left !== 0 && left !== false) return false;

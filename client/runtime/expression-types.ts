@@ -6,8 +6,11 @@
 export type Expr =
   /** `v` is the value the constant evaluates to (survey-core's Const.correctValue), not its source text */
   | { k: 'c'; v: string | number | boolean | null }
-  /** the name as written inside `{...}`: 'q1', 'q1.col', 'panel[0].q', 'row.q'; a leading '#' turns off value conversion */
-  | { k: 'v'; n: string }
+  /**
+   * the name as written inside `{...}`: 'q1', 'q1.col', 'panel[0].q', 'row.q'; a leading '#' turns off value conversion.
+   * `s`: the variable is a question whose arrays `=` and `<>` compare in order (survey-core's requireStrictCompare, ranking)
+   */
+  | { k: 'v'; n: string; s?: true }
   | { k: 'a'; items: Expr[] }
   /** 'empty' | 'notempty' | 'negate' */
   | { k: 'u'; op: string; e: Expr }

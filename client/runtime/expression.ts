@@ -6,7 +6,7 @@
  * Runs in browsers and Node: no survey-core, no DOM.
  */
 import type { EvalContext, Expr } from './expression-types.js';
-import { BINARY_OPERATORS, UNARY_OPERATORS, correctValue, toNumber } from './expression-ops.js';
+import { BINARY_OPERATORS, UNARY_OPERATORS, correctValue, strictEqual, toNumber } from './expression-ops.js';
 import { BUILTIN_FUNCTIONS } from './expression-functions.js';
 
 export function evaluate(expr: Expr, ctx: EvalContext): unknown {
@@ -19,8 +19,12 @@ export function evaluate(expr: Expr, ctx: EvalContext): unknown {
       return expr.items.map((item) => evaluate(item, ctx));
     case 'u':
       return lookUp(UNARY_OPERATORS, expr.op)(evaluate(expr.e, ctx));
-    case 'b':
-      return lookUp(BINARY_OPERATORS, expr.op)(evaluate(expr.l, ctx), evaluate(expr.r, ctx));
+    case 'b': {
+      const strict = (expr.op === 'equal' || expr.op === 'notequal') && ((expr.l.k === 'v' && expr.l.s) || (expr.r.k === 'v' && expr.r.s));
+      if (!strict) return lookUp(BINARY_OPERATORS, expr.op)(evaluate(expr.l, ctx), evaluate(expr.r, ctx));
+      const equal = strictEqual(evaluate(expr.l, ctx), evaluate(expr.r, ctx));
+      return expr.op === 'equal' ? equal : !equal;
+    }
     case 'f':
       return call(expr.n, expr.args.map((arg) => evaluate(arg, ctx)), ctx);
     default:

@@ -4,9 +4,10 @@
  * their defaults, and a choice question whose visible choices changed drops (or, for checkboxes,
  * takes back) answers accordingly. Also how survey-core takes in answers (setValue, model.data).
  */
-import type { SelectQuestion } from './compiled-types.js';
+import type { RankingQuestion, SelectQuestion } from './compiled-types.js';
 import { correctChoices } from './runtime-choices.js';
 import type { Memory, SelectNode } from './runtime-choices.js';
+import { isRanking, rankOnArrival, rankOnChoicesChanged, rankOnData } from './runtime-ranking.js';
 import { setOrDelete } from './runtime-state.js';
 import type { RuntimeState } from './runtime-state.js';
 import { isSelect } from './runtime-tree.js';
@@ -23,12 +24,14 @@ export class Reactions {
       if (node.kind !== 'question') {
         this.order.push(node);
         node.children.forEach(visit);
-      } else if (isSelect(node.def) && (node.def.choicesVisibleIf || node.def.choices.some((c) => c.visibleIf))) {
+      } else if ((isSelect(node.def) || isRanking(node.def)) && (node.def.choicesVisibleIf || node.def.choices.some((c) => c.visibleIf))) {
         this.order.push(node);
       }
     };
     state.tree.pages.forEach(visit);
     for (const q of state.tree.questions) if (q.def.defaultValue !== undefined) state.data[q.def.name] = structuredClone(q.def.defaultValue);
+    state.changed();
+    for (const q of state.tree.questions) if (isRanking(q.def)) setOrDelete(state.data, q.def.name, rankOnArrival(state, q.def, state.data[q.def.name]));
     state.changed();
     for (const node of this.order) this.observe(node);
   }
@@ -36,7 +39,9 @@ export class Reactions {
   /** model.setValue: one answer (or "other" text); the respondent's choice resets what a checkbox remembered. */
   assign(name: string, value: unknown): void {
     const adopt = this.unknownAsOther({ [name]: value }, [name]);
-    setOrDelete(this.state.data, name, structuredClone(value));
+    const target = this.state.node(name);
+    const ranking = target?.kind === 'question' && isRanking(target.def) ? target.def : undefined;
+    setOrDelete(this.state.data, name, structuredClone(ranking ? rankOnArrival(this.state, ranking, value) : value));
     adopt();
     this.memory.delete(name);
     this.state.changed();
@@ -47,7 +52,11 @@ export class Reactions {
   replace(data: Record<string, unknown>): void {
     const { state } = this;
     const adopt = this.unknownAsOther(data);
+    const rankings = state.tree.questions.flatMap((q) => (isRanking(q.def) ? [q.def] : []));
+    const before = new Map(rankings.map((def) => [def.name, state.shownChoices(def)]));
     state.data = structuredClone(data);
+    state.changed();
+    rankOnData(state, rankings, before);
     adopt();
     this.memory.clear();
     state.changed();
@@ -69,7 +78,7 @@ export class Reactions {
       for (const node of this.order) {
         const before = this.seen.get(node);
         if (this.observe(node) === before) continue;
-        if (node.kind === 'question' ? this.correct(node as SelectNode) : this.fillDefaults(node)) changed = true;
+        if (node.kind !== 'question' ? this.fillDefaults(node) : isRanking(node.def) ? this.rerank(node.def) : this.correct(node as SelectNode)) changed = true;
       }
       if (!changed) return;
     }
@@ -83,6 +92,12 @@ export class Reactions {
     // survey-core's setQuestionValue: an answer without "other" loses its "other" text
     const value = this.state.questionValue(q.def);
     if (!(Array.isArray(value) ? value.includes('other') : value === 'other')) delete this.state.data[q.def.name + this.state.structure.commentSuffix];
+    this.state.changed();
+    return true;
+  }
+
+  private rerank(def: RankingQuestion): boolean {
+    if (!rankOnChoicesChanged(this.state, def)) return false;
     this.state.changed();
     return true;
   }

@@ -4,6 +4,9 @@
  * choice, evaluated as survey-core evaluates them. Results are memoised until the next change.
  */
 import type { CompiledChoice, CompiledQuestion, SelectQuestion, StructurePayload } from './compiled-types.js';
+
+/** A question with conditional choices: choice questions and ranking. */
+export type ChoiceOwner = Pick<SelectQuestion, 'name' | 'choices' | 'choicesVisibleIf'>;
 import type { EvalContext, Expr } from './expression-types.js';
 import { evaluate, evaluateCondition } from './expression.js';
 import { buildTree, isSelect } from './runtime-tree.js';
@@ -124,7 +127,7 @@ export class RuntimeState {
   }
 
   /** The question's regular choices that pass their conditions, in order. */
-  shownChoices(def: SelectQuestion): CompiledChoice[] {
+  shownChoices(def: ChoiceOwner): CompiledChoice[] {
     return this.cached(`c:${def.name}`, () => def.choices.filter((choice) =>
       (!choice.visibleIf || this.condition(choice.visibleIf))
       && (!def.choicesVisibleIf || this.condition(def.choicesVisibleIf, choice.value))));

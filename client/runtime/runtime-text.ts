@@ -74,6 +74,10 @@ export function displayValue(def: CompiledQuestion, value: unknown, context: Dis
     };
     return Array.isArray(value) ? value.map(one).join(', ') : one(value);
   }
+  if (def.type === 'ranking') {
+    const one = (item: unknown) => { const choice = findByValue(def.choices, item); return choice ? lookup(choice.textKey) : item; };
+    return Array.isArray(value) ? value.map(one).join(', ') : one(value);
+  }
   if (def.type === 'boolean') {
     if (value === def.valueTrue) return lookup(def.labelTrueKey);
     if (value === def.valueFalse) return lookup(def.labelFalseKey);

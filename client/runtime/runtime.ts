@@ -12,6 +12,7 @@ import type { RuntimeError } from './runtime-errors.js';
 import { progress, questionNumber, visiblePages } from './runtime-pages.js';
 import type { Progress } from './runtime-pages.js';
 import { Reactions } from './runtime-reactions.js';
+import { isRanking, rankingChoices } from './runtime-ranking.js';
 import { RuntimeState } from './runtime-state.js';
 import { textsOf } from './runtime-text.js';
 import { isQuestion, isSelect } from './runtime-tree.js';
@@ -90,7 +91,9 @@ export function createRuntime(structure: StructurePayload, texts: TextsPayload):
     visiblePages: () => visiblePages(state),
     visibleChoices(name) {
       const target = node(name);
-      return isQuestion(target) && isSelect(target.def) ? visibleChoices(state, target.def) : [];
+      if (!isQuestion(target)) return [];
+      if (isRanking(target.def)) return rankingChoices(state, target.def);
+      return isSelect(target.def) ? visibleChoices(state, target.def) : [];
     },
     pageErrors(pageIndex) {
       const page = state.tree.pages[pageIndex];

@@ -29,8 +29,23 @@ export function questionsOf(structure: StructurePayload): CompiledQuestion[] {
   return out;
 }
 
+/** The string constants of a structure's expressions, so that text answers meet the conditions that test them. */
+export function stringConstants(structure: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.k === 'c' && typeof record.v === 'string' && record.v !== '') found.add(record.v);
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(structure);
+  return [...found];
+}
+
 /** Possible answers of one question, as [data key, value] pairs (an "other" text is its own key). */
-export function answerArbitrary(q: CompiledQuestion, suffix: string): fc.Arbitrary<Array<[string, unknown]>> {
+export function answerArbitrary(q: CompiledQuestion, suffix: string, constants: string[] = []): fc.Arbitrary<Array<[string, unknown]>> {
   const one = (value: fc.Arbitrary<unknown>) => value.map((v): Array<[string, unknown]> => [[q.name, v]]);
   switch (q.type) {
     case 'text': {
@@ -41,7 +56,7 @@ export function answerArbitrary(q: CompiledQuestion, suffix: string): fc.Arbitra
       if (q.inputType === 'email') return one(fc.constantFrom(...EMAILS, ...TEXTS));
       if (q.inputType === 'tel') return one(fc.constantFrom(...PHONES, ''));
       if (q.inputType === 'date') return one(fc.constantFrom(...DATES));
-      return one(fc.oneof(fc.constantFrom(...TEXTS), fc.string({ maxLength: 25 })));
+      return one(fc.oneof(fc.constantFrom(...TEXTS, ...constants), fc.string({ maxLength: 25 })));
     }
     case 'comment':
       return one(fc.constantFrom(...TEXTS));
@@ -75,22 +90,28 @@ export function answerArbitrary(q: CompiledQuestion, suffix: string): fc.Arbitra
       const rows = Object.fromEntries([...q.rows.map((r) => String(r.value)), 'unknown_row'].map((row) => [row, cell]));
       return one(fc.record(rows).map((value) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined))));
     }
+    case 'ranking':
+      return one(fc.shuffledSubarray([...q.choices.map((c) => c.value), OUT_OF_DOMAIN]));
     case 'expression':
+    case 'html':
+    case 'image':
       return fc.constant([]);
   }
 }
 
 /** A data object: every question answered with probability ~1/2. */
 export function dataArbitrary(structure: StructurePayload): fc.Arbitrary<Record<string, unknown>> {
-  const parts = questionsOf(structure).map((q) => fc.option(answerArbitrary(q, structure.commentSuffix), { nil: undefined, freq: 2 }));
+  const constants = stringConstants(structure);
+  const parts = questionsOf(structure).map((q) => fc.option(answerArbitrary(q, structure.commentSuffix, constants), { nil: undefined, freq: 2 }));
   return fc.tuple(...parts).map((chosen) => Object.fromEntries(chosen.flatMap((pairs) => pairs ?? [])));
 }
 
 /** A respondent's input: answers given one at a time, some changed or cleared later. */
 export function stepsArbitrary(structure: StructurePayload): fc.Arbitrary<Array<[string, unknown]>> {
-  const questions = questionsOf(structure).filter((q) => q.type !== 'expression');
+  const questions = questionsOf(structure).filter((q) => !['expression', 'html', 'image'].includes(q.type));
+  const constants = stringConstants(structure);
   const step = fc.constantFrom(...questions).chain((q) => fc.oneof(
-    { weight: 5, arbitrary: answerArbitrary(q, structure.commentSuffix) },
+    { weight: 5, arbitrary: answerArbitrary(q, structure.commentSuffix, constants) },
     { weight: 1, arbitrary: fc.constant<Array<[string, unknown]>>([[q.name, undefined]]) },
   ));
   return fc.array(step, { maxLength: 25 }).map((steps) => steps.flat());

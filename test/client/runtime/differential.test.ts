@@ -1,63 +1,8 @@
-/**
- * Differential tests: for each survey, many generated answer sets go through survey-core's Model
- * (the reference) and through our compiled survey + runtime; everything a respondent or the
- * intake can observe must be equal. A divergence fails with fast-check's shrunk answer set.
- *
- * Deliberate differences, and only these, are left out of the comparison:
- * - errors marked `strict` (maxSelectedChoices, maxLength): survey-core's validate() leaves them
- *   to the browser, our intake checks them (observe.ts filters them);
- * - wrongly typed values and unknown values of questions with "other" are never generated
- *   (answers.ts explains why).
- *
- * DIFFERENTIAL_RUNS=1000 DIFFERENTIAL_SURVEY=all-features FC_SEED=… run more, one survey, or
- * replay the seed a failure reports.
- */
-import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
-import t from 'tap';
-import { compileSurvey } from '../../../server/modules/surveys/compiler/compile.js';
-import { dataArbitrary, stepsArbitrary } from './answers.js';
-import { firstDifference, observeRuntime, observeSurveyCore, reusableSurveyCore } from './observe.js';
-import type { Answers } from './observe.js';
+/** The differential suite on the example surveys; its deliberate differences from survey-core are listed in differential.ts. */
+import { differentialSuite } from './differential.js';
 
-const SURVEYS = [
+differentialSuite([
   ['surveys', 'migrant-experience'],
   ['surveys', 'stakeholder-policies'],
   ['surveys', 'event-evaluation'],
-  ['test/fixtures/surveys', 'all-features'],
-] as const;
-
-/** per survey and mode (answer sets loaded at once, answers given one by one): 200 runs per survey */
-const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 100);
-
-for (const [folder, name] of SURVEYS) {
-  if (process.env.DIFFERENTIAL_SURVEY && process.env.DIFFERENTIAL_SURVEY !== name) continue;
-  const json = JSON.parse(readFileSync(new URL(`../../../${folder}/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
-  const compiled = compileSurvey(json);
-
-  t.test(`${name}: runtime equals survey-core`, async (t) => {
-    if (!compiled.ok) {
-      t.fail('the survey does not compile', { faults: compiled.faults });
-      return;
-    }
-    const { structure, texts, locales } = compiled;
-    const quickReference = reusableSurveyCore(json);
-    const check = (answers: Answers, locale: string) => {
-      const ours = observeRuntime(structure, texts[locale], answers);
-      // confirmed with a fresh Model: only that one is the reference
-      const diff = firstDifference(ours, quickReference(answers, locale)) && firstDifference(ours, observeSurveyCore(json, answers, locale));
-      if (diff) throw new Error(`differs at ${diff.path}: ours ${JSON.stringify(diff.ours)}, survey-core ${JSON.stringify(diff.surveyCore)}`);
-    };
-    const locale = fc.constantFrom(...locales);
-
-    t.doesNotThrow(() => check({}, 'default'), 'the survey as loaded, with its default values');
-    for (const [label, answers] of [
-      ['answer sets loaded at once (model.data = …)', dataArbitrary(structure).map((data): Answers => ({ data }))],
-      ['answers given one by one (setValue)', stepsArbitrary(structure).map((steps): Answers => ({ steps }))],
-    ] as const) {
-      const result = fc.check(fc.property(answers, locale, (a, l) => check(a, l)), { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) });
-      if (!result.failed) t.pass(label);
-      else t.fail(label, { diag: { divergence: String((result.errorInstance as Error | undefined)?.message), report: fc.defaultReportMessage(result) } });
-    }
-  });
-}
+]);

@@ -16,6 +16,8 @@ export interface ElementState {
   title: string;
   description: string;
   number?: string;
+  /** html: the piped html; image: the piped link and alternative text */
+  content?: string[];
 }
 
 export interface Observation {
@@ -92,12 +94,19 @@ function observeModel(model: SurveyModel): Observation {
   const data = structuredClone(model.data);
   const elements: Record<string, ElementState> = {};
   const choices: Observation['choices'] = {};
+  // A visibility change made while survey-core already runs conditions (a ranking re-ranked by
+  // new answers) leaves question numbers stale until the next change; we compare the numbering
+  // of the current visibility, which survey-core shows from its next update on.
+  (model as unknown as { updateVisibleIndexes(): void }).updateVisibleIndexes();
   for (const q of model.getAllQuestions() as Question[]) {
     elements[q.name] = {
       visible: q.isVisible, inSurvey: q.isVisible && q.isParentVisible, enabled: !q.isReadOnly, required: q.isRequired,
       title: q.processedTitle, description: q.locDescription.renderedHtml, number: q.no,
     };
-    if (['radiogroup', 'checkbox', 'dropdown'].includes(q.getType())) {
+    const display = q as unknown as Record<string, { renderedHtml: string }>;
+    if (q.getType() === 'html') elements[q.name].content = [display.locHtml.renderedHtml];
+    if (q.getType() === 'image') elements[q.name].content = [display.locImageLink.renderedHtml, display.locAltText.renderedHtml];
+    if (['radiogroup', 'checkbox', 'dropdown', 'ranking'].includes(q.getType())) {
       const select = q as QuestionSelectBase;
       const selectAll = (select as unknown as { selectAllItem?: unknown }).selectAllItem;
       choices[q.name] = select.visibleChoices.map((item) => ({
@@ -169,7 +178,9 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
         continue;
       }
       elements[element.name] = { ...state, number: runtime.questionNumber(element.name) };
-      if (element.type === 'radiogroup' || element.type === 'checkbox' || element.type === 'dropdown') {
+      if (element.type === 'html') elements[element.name].content = [runtime.text(element.htmlKey)];
+      if (element.type === 'image') elements[element.name].content = [runtime.text(element.imageLinkKey), runtime.text(element.altTextKey)];
+      if (element.type === 'radiogroup' || element.type === 'checkbox' || element.type === 'dropdown' || element.type === 'ranking') {
         choices[element.name] = runtime.visibleChoices(element.name).map((c) => ({ value: c.value, enabled: c.enabled, text: runtime.text(c.textKey) }));
       }
     }

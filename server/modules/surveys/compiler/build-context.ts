@@ -6,6 +6,7 @@
 import type { Expr } from '../../../../client/runtime/expression-types.js';
 import type { Fault } from '../definition/types.js';
 import type { SubsetCheck } from './check-subset.js';
+import { markStrict } from './expressions.js';
 
 export interface TextSource {
   key: string;
@@ -21,10 +22,12 @@ export class BuildContext {
   readonly faults: Fault[] = [];
   private readonly keys = new Set<string>();
 
-  constructor(private readonly expressions: SubsetCheck['expressions']) {}
+  /** `strictNames`: questions (lower case) whose arrays compare in order, i.e. rankings */
+  constructor(private readonly expressions: SubsetCheck['expressions'], private readonly strictNames: ReadonlySet<string> = new Set()) {}
 
   expr(pointer: string): Expr | undefined {
-    return this.expressions.get(pointer)?.expr;
+    const found = this.expressions.get(pointer)?.expr;
+    return found && markStrict(found, this.strictNames);
   }
 
   variables(pointer: string): string[] {

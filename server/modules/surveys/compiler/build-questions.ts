@@ -12,6 +12,7 @@ import type {
 import { childPointer, isRecord } from '../definition/json-pointer.js';
 import { flag } from './build-context.js';
 import type { BuildContext } from './build-context.js';
+import { buildMoreQuestion } from './build-more-questions.js';
 
 type Json = Record<string, unknown>;
 
@@ -110,16 +111,15 @@ export function buildQuestionDetails(question: Question, base: QuestionBase, jso
     case 'expression':
       return { ...base, type: 'expression', expression: context.expr(childPointer(pointer, 'expression')) ?? { k: 'c', v: null } };
     default:
-      // the subset check refuses every other type before the model is built
-      throw new Error(`Unexpected question type '${question.getType()}'`);
+      return buildMoreQuestion(question, base, json, pointer, context);
   }
 }
 
-function list(value: unknown): unknown[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function choices(items: ItemValue[], json: unknown[], keyPrefix: string, pointer: string, context: BuildContext): CompiledChoice[] {
+export function choices(items: ItemValue[], json: unknown[], keyPrefix: string, pointer: string, context: BuildContext): CompiledChoice[] {
   return items.map((item, i) => {
     const at = childPointer(pointer, i);
     const choice: CompiledChoice = {

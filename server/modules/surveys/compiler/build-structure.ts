@@ -72,7 +72,7 @@ function buildElement(element: PanelModelBase | Question, json: Json, pointer: s
   const base: QuestionBase = {
     ...containerBase(question, json, pointer, context, ''),
     titleKey: context.text(`${question.name}.title`, childPointer(pointer, 'title'), () => question.locTitle.text),
-    showNumber: question.showNumber && question.getTitleLocation() !== 'hidden',
+    showNumber: question.showNumber && question.hasTitle,
     validators: [],
   };
   if (question.defaultValue !== undefined && question.defaultValue !== null) base.defaultValue = structuredClone(question.defaultValue);

@@ -37,6 +37,8 @@ export function checkSubset(definition: Record<string, unknown>): SubsetCheck {
       } else if (!kind) {
         fault(node.pointer, `'${node.via?.name ?? node.className}' (${node.className}) is not supported on phones yet`);
         refused.push(node.pointer);
+      } else if (node.className === 'ranking') {
+        checkRanking(node.json, node.pointer, fault);
       }
     },
     property(node, name, property, value) {
@@ -89,4 +91,18 @@ function valueGroups(className: string): string[] {
   const groups = ['question', className];
   if (SELECT_TYPES.has(className)) groups.push('select');
   return groups;
+}
+
+/**
+ * survey-core empties a ranking left with a single visible choice but keeps that choice as the
+ * question's own value, which its conditions and texts then see or not depending on timing; a
+ * ranking must keep two choices visible whatever the answers.
+ */
+function checkRanking(json: Record<string, unknown>, pointer: string, fault: (pointer: string, message: string) => void): void {
+  if (typeof json.choicesVisibleIf === 'string' && json.choicesVisibleIf.trim() !== '') {
+    fault(childPointer(pointer, 'choicesVisibleIf'), "'choicesVisibleIf' is not supported for ranking: it could leave a single choice, which survey-core mishandles; use visibleIf on some choices");
+  }
+  const choices = Array.isArray(json.choices) ? json.choices : [];
+  const fixed = choices.filter((c) => !(typeof c === 'object' && c !== null && 'visibleIf' in c && String((c as Record<string, unknown>).visibleIf).trim() !== ''));
+  if (fixed.length < 2) fault(childPointer(pointer, 'choices'), 'A ranking needs at least two choices without visibleIf, so that it never shows a single choice');
 }

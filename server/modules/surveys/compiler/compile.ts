@@ -48,7 +48,8 @@ function compile(definition: unknown): CompileResult {
     model.webProvider = offline;
     // survey-core writes into the JSON it loads
     model.fromJSON(structuredClone(json));
-    const context = new BuildContext(subset.expressions);
+    const rankings = model.getAllQuestions().filter((q) => q.getType() === 'ranking').map((q) => q.name.toLowerCase());
+    const context = new BuildContext(subset.expressions, new Set(rankings));
     const structure = withHash<StructurePayload>(buildStructure(model, json, context));
     if (context.faults.length > 0) return { ok: false, faults: context.faults };
 

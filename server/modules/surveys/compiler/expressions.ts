@@ -102,3 +102,19 @@ function functionsOf(expr: Expr, names = new Set<string>()): string[] {
   for (const child of children) functionsOf(child, names);
   return [...names];
 }
+
+/** Marks the variables that name one of `names` (lower case) as compared in order (see Expr 'v'). */
+export function markStrict(expr: Expr, names: ReadonlySet<string>): Expr {
+  if (names.size === 0) return expr;
+  switch (expr.k) {
+    case 'v': {
+      const name = expr.n[0] === '#' ? expr.n.substring(1) : expr.n;
+      return names.has(name.toLowerCase()) ? { ...expr, s: true } : expr;
+    }
+    case 'a': return { ...expr, items: expr.items.map((item) => markStrict(item, names)) };
+    case 'u': return { ...expr, e: markStrict(expr.e, names) };
+    case 'b': return { ...expr, l: markStrict(expr.l, names), r: markStrict(expr.r, names) };
+    case 'f': return { ...expr, args: expr.args.map((arg) => markStrict(arg, names)) };
+    default: return expr;
+  }
+}

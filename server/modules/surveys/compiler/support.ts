@@ -5,8 +5,9 @@
  * (widths, layout, title locations) are allowed and ignored by the runtime.
  */
 
-/** Element types the runtime answers for (first step of issue 4). */
-export const SUPPORTED_TYPES = ['text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'boolean', 'rating', 'matrix', 'expression', 'panel'] as const;
+/** Element types the runtime answers for. */
+export const SUPPORTED_TYPES = ['text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'boolean', 'rating', 'matrix', 'expression', 'panel',
+  'html', 'image', 'ranking'] as const;
 
 export const SUPPORTED_INPUT_TYPES = ['text', 'number', 'email', 'tel', 'date'];
 
@@ -54,6 +55,11 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   matrix: [...QUESTION, 'type', 'rows', 'columns', 'eachRowRequired', 'showHeader', 'columnMinWidth', 'rowTitleWidth',
     'verticalAlign', 'alternateRows', 'displayMode', 'cellType', 'rowOrder', 'hideIfRowsEmpty'],
   expression: [...QUESTION, 'type', 'expression', 'displayStyle'],
+  // display only: survey-core neither titles, numbers, requires nor disables them
+  html: ['name', 'type', 'visible', 'visibleIf', 'html', ...LAYOUT],
+  image: ['name', 'type', 'visible', 'visibleIf', 'imageLink', 'altText', 'contentMode', 'imageFit', 'imageHeight', 'imageWidth', ...LAYOUT],
+  ranking: [...QUESTION, 'type', 'choices', 'choicesVisibleIf', 'choicesEnableIf', 'choicesOrder', 'hideIfChoicesEmpty',
+    'selectToRankEnabled', 'longTap'],
   itemvalue: ['value', 'text', 'visibleIf', 'enableIf', 'isExclusive'],
   calculatedvalue: ['name', 'expression', 'includeIntoResult'],
   numericvalidator: ['type', 'text', 'minValue', 'maxValue', 'notificationType'],
@@ -87,6 +93,7 @@ export const ALLOWED_VALUES: Record<string, Record<string, readonly unknown[]>> 
   text: { maskType: ['none'] },
   matrix: { cellType: ['radio', 'default'], rowOrder: ['initial'], hideIfRowsEmpty: [false] },
   expression: { displayStyle: ['none'] },
+  ranking: { selectToRankEnabled: [false], choicesOrder: ['none'], hideIfChoicesEmpty: [false] },
   validator: { notificationType: ['error'] },
 };
 

@@ -1,34 +1,10 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import type { Test } from 'tap';
 import { compileSurvey } from '../../../../../server/modules/surveys/compiler/compile.js';
-import type { CompileResult } from '../../../../../server/modules/surveys/compiler/compile.js';
+import { compiled, faultAt, survey } from './compile-helpers.js';
 
 const example = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../../../../surveys/${name}.json`, import.meta.url), 'utf8'));
-
-/** A one-page survey around the given elements, plus any root properties. */
-const survey = (elements: unknown[], root: Record<string, unknown> = {}) => ({ pages: [{ name: 'p1', elements }], ...root });
-
-function compiled(t: Test, input: unknown): Extract<CompileResult, { ok: true }> {
-  const result = compileSurvey(input);
-  if (!result.ok) {
-    t.fail('expected the survey to compile', { faults: result.faults });
-    throw new Error('did not compile');
-  }
-  return result;
-}
-
-function faultAt(t: Test, input: unknown, pointer: string, message: RegExp): void {
-  const result = compileSurvey(input);
-  if (result.ok) {
-    t.fail(`expected a fault at ${pointer}, the survey compiled`);
-    return;
-  }
-  const hit = result.faults.filter((f) => f.pointer === pointer);
-  t.equal(hit.length, 1, `one fault at ${pointer}`, { faults: result.faults });
-  if (hit[0]) t.match(hit[0].message, message);
-}
 
 t.test('compiles the example surveys with a structure and one texts payload per locale', async (t) => {
   for (const name of ['migrant-experience', 'stakeholder-policies', 'event-evaluation']) {
