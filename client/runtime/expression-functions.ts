@@ -1,7 +1,7 @@
 /**
  * The built-in functions of survey-core 3.1 (FunctionFactory registrations in fesm/survey-core.mjs)
  * that need no survey model: plain, synchronous and deterministic once the clock is fixed.
- * Left out: the *InArray family (they parse a condition string at run time), isContainerReady,
+ * The *InArray family is in expression-in-array.ts. Left out: isContainerReady,
  * isDisplayMode, propertyValue, getComment (need the survey model) and displayValue (async).
  * The clock is `ctx.fn.currentDate` when given, like survey-core's survey.dateProvider.
  */

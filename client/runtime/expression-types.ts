@@ -19,7 +19,8 @@ export type Expr =
    * | 'anyof' | 'allof' | 'noneof' | 'and' | 'or' | 'plus' | 'minus' | 'mul' | 'div' | 'mod' | 'power'
    */
   | { k: 'b'; op: string; l: Expr; r: Expr }
-  | { k: 'f'; n: string; args: Expr[] };
+  /** `c`: the filter condition of an *InArray call, parsed by the compiler (survey-core parses it at run time) */
+  | { k: 'f'; n: string; args: Expr[]; c?: Expr };
 
 export interface EvalContext {
   /** The raw value of a variable (name without a leading '#'); undefined when there is none. */

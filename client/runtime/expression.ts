@@ -8,6 +8,7 @@
 import type { EvalContext, Expr } from './expression-types.js';
 import { BINARY_OPERATORS, UNARY_OPERATORS, correctValue, strictEqual, toNumber } from './expression-ops.js';
 import { BUILTIN_FUNCTIONS } from './expression-functions.js';
+import { IN_ARRAY_FUNCTIONS, callInArray } from './expression-in-array.js';
 
 export function evaluate(expr: Expr, ctx: EvalContext): unknown {
   switch (expr.k) {
@@ -25,8 +26,13 @@ export function evaluate(expr: Expr, ctx: EvalContext): unknown {
       const equal = strictEqual(evaluate(expr.l, ctx), evaluate(expr.r, ctx));
       return expr.op === 'equal' ? equal : !equal;
     }
-    case 'f':
-      return call(expr.n, expr.args.map((arg) => evaluate(arg, ctx)), ctx);
+    case 'f': {
+      const params = expr.args.map((arg) => evaluate(arg, ctx));
+      if (IN_ARRAY_FUNCTIONS.includes(expr.n) && !(ctx.fn && has(ctx.fn, expr.n))) {
+        return callInArray(expr, params, ctx, (values, name) => contextFromValues(values).value(name), evaluateCondition);
+      }
+      return call(expr.n, params, ctx);
+    }
     default:
       throw new Error(`Unknown expression node ${JSON.stringify(expr)}`);
   }

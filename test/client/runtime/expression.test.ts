@@ -99,7 +99,8 @@ const tree = fc.letrec<{ leaf: string; pair: string; expr: string; unary: string
     fc.tuple(tie('leaf'), fc.constantFrom('empty', 'notempty')).map(([e, op]) => `(${e} ${op})`),
   ),
   binary: fc.tuple(tie('expr'), fc.constantFrom(...OPERATORS), tie('expr')).map(([l, op, r]) => `(${l} ${op} ${r})`),
-  call: fc.tuple(fc.constantFrom(...SUPPORTED_FUNCTIONS), fc.array(tie('expr'), { maxLength: 3 })).map(([n, args]) => `${n}(${args.join(', ')})`),
+  // the *InArray functions take a quoted filter: expression-in-array.test.ts generates their calls
+  call: fc.tuple(fc.constantFrom(...SUPPORTED_FUNCTIONS.filter((n) => !n.endsWith('InArray'))), fc.array(tie('expr'), { maxLength: 3 })).map(([n, args]) => `${n}(${args.join(', ')})`),
   list: fc.array(tie('expr'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
   condition: fc.oneof(tie('pair'), fc.tuple(tie('expr'), fc.constantFrom(...COMPARISONS, 'and', 'or'), tie('expr')).map(([l, op, r]) => `${l} ${op} ${r}`)),
 }));
@@ -174,7 +175,8 @@ t.test('every operator and function on every pair of sample values agrees with s
       t.same(sweep(text, SAMPLES, false, [undefined]), [], text);
     }
   }
-  for (const name of SUPPORTED_FUNCTIONS) {
+  // the *InArray functions need a real survey around them: expression-in-array.test.ts runs them in one
+  for (const name of SUPPORTED_FUNCTIONS.filter((n) => !n.endsWith('InArray'))) {
     t.same(sweep(`${name}({a}, {b})`, SAMPLES, false), [], `${name}({a}, {b})`);
     t.same(sweep(`${name}({a})`, SAMPLES, false, [undefined]), [], `${name}({a})`);
   }
@@ -278,7 +280,8 @@ t.test('an unknown function compiles, is listed, and evaluates to null unless th
 
 t.test('SUPPORTED_FUNCTIONS names survey-core built-ins, all implemented by the runtime', (t) => {
   t.same([...SUPPORTED_FUNCTIONS].sort(), ['age', 'avg', 'count', 'currentDate', 'currentYear', 'dateAdd', 'dateDiff', 'day', 'diffDays',
-    'getDate', 'getYear', 'iif', 'max', 'min', 'month', 'round', 'substring', 'sum', 'today', 'trunc', 'weekday', 'year']);
+    'getDate', 'getYear', 'iif', 'max', 'min', 'month', 'round', 'substring', 'sum', 'today', 'trunc', 'weekday', 'year',
+    'avgInArray', 'countInArray', 'maxInArray', 'minInArray', 'sumInArray'].sort());
   for (const name of SUPPORTED_FUNCTIONS) t.ok(FunctionFactory.Instance.hasFunction(name), `survey-core has ${name}`);
   t.end();
 });

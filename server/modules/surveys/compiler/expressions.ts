@@ -9,13 +9,14 @@ import type { Expr } from '../../../../client/runtime/expression-types.js';
 import { variablesOf } from '../../../../client/runtime/expression.js';
 import { ARITHMETIC_OPERATORS, BINARY_OPERATORS, UNARY_OPERATORS } from '../../../../client/runtime/expression-ops.js';
 import { BUILTIN_FUNCTIONS } from '../../../../client/runtime/expression-functions.js';
+import { IN_ARRAY_FUNCTIONS, isReturnField } from '../../../../client/runtime/expression-in-array.js';
 
 export type CompiledExpression =
   | { ok: true; expr: Expr; variables: string[]; functions: string[] }
   | { ok: false; error: string };
 
 /** The functions the runtime implements; a compiled expression may name others, for the validator to reject. */
-export const SUPPORTED_FUNCTIONS: readonly string[] = Object.freeze(Object.keys(BUILTIN_FUNCTIONS));
+export const SUPPORTED_FUNCTIONS: readonly string[] = Object.freeze([...Object.keys(BUILTIN_FUNCTIONS), ...IN_ARRAY_FUNCTIONS]);
 
 class Unsupported extends Error {}
 
@@ -57,7 +58,12 @@ function toExpr(op: Operand | null): Expr {
       return { k: 'a', items: (op as ArrayOperand).values.map(listItem) };
     case 'function': {
       const fn = op as FunctionOperand;
-      return { k: 'f', n: fn.functionName, args: fn.paramValues.map(listItem) };
+      const call: Extract<Expr, { k: 'f' }> = { k: 'f', n: fn.functionName, args: fn.paramValues.map(listItem) };
+      if (IN_ARRAY_FUNCTIONS.includes(call.n)) {
+        const filter = inArrayFilter(call);
+        if (filter) call.c = filter;
+      }
+      return call;
     }
     case 'unary': {
       const un = op as UnaryOperand;
@@ -96,8 +102,28 @@ function writtenName(op: Variable): string {
   return op.toString() === `{#${op.variable}}` ? `#${op.variable}` : op.variable;
 }
 
+/** Operators whose result is a boolean: survey-core re-parses such a filter's own text, to the same tree. */
+const CONDITION_OPERATORS = new Set(['equal', 'notequal', 'greater', 'less', 'greaterorequal', 'lessorequal', 'contains',
+  'notcontains', 'anyof', 'allof', 'noneof', 'and', 'or']);
+
+/** The filter of an *InArray call: a quoted condition, parsed here because phones cannot parse. */
+function inArrayFilter(call: Extract<Expr, { k: 'f' }>): Expr | undefined {
+  const third = call.args[2];
+  const index = call.args.length > 2 && third.k === 'c' && isReturnField(third, third.v) ? 3 : 2;
+  const arg = call.args[index];
+  if (!arg || call.args.length > 4) return undefined;
+  if (arg.k === 'c' && typeof arg.v === 'string') {
+    const parsed = compileExpression(arg.v);
+    if (!parsed.ok) throw new Unsupported(`The filter of ${call.n} does not parse: ${parsed.error}`);
+    return parsed.expr;
+  }
+  if (arg.k === 'c' || arg.k === 'u' || (arg.k === 'b' && CONDITION_OPERATORS.has(arg.op))) return arg;
+  throw new Unsupported(`Write the filter of ${call.n} as a quoted condition, e.g. '{price} > 0'`);
+}
+
 function functionsOf(expr: Expr, names = new Set<string>()): string[] {
   if (expr.k === 'f') names.add(expr.n);
+  if (expr.k === 'f' && expr.c) functionsOf(expr.c, names);
   const children = expr.k === 'a' ? expr.items : expr.k === 'f' ? expr.args : expr.k === 'u' ? [expr.e] : expr.k === 'b' ? [expr.l, expr.r] : [];
   for (const child of children) functionsOf(child, names);
   return [...names];
@@ -114,7 +140,7 @@ export function markStrict(expr: Expr, names: ReadonlySet<string>): Expr {
     case 'a': return { ...expr, items: expr.items.map((item) => markStrict(item, names)) };
     case 'u': return { ...expr, e: markStrict(expr.e, names) };
     case 'b': return { ...expr, l: markStrict(expr.l, names), r: markStrict(expr.r, names) };
-    case 'f': return { ...expr, args: expr.args.map((arg) => markStrict(arg, names)) };
+    case 'f': return { ...expr, args: expr.args.map((arg) => markStrict(arg, names)), ...(expr.c ? { c: markStrict(expr.c, names) } : {}) };
     default: return expr;
   }
 }
