@@ -41,45 +41,43 @@ export function enqueue(tx: Tx | Db, input: EnqueueInput): string {
 }
 
 /**
- * Claims up to `limit` due rows: pending ones whose time has come, and rows left 'sending' by a
- * process whose lease ran out (crashed, or stuck). Attempts count claims, so a message that
- * crashes its sender every time still ends as 'failed'.
+ * Claims up to `limit` due rows, inside the caller's immediate transaction: pending ones whose
+ * time has come, and rows left 'sending' by a process whose lease ran out (crashed, or stuck).
+ * Attempts count claims, so a message that crashes its sender every time still ends 'failed'.
  */
-export function claim(db: Db, owner: string, limit: number, now: Date, leaseMs: number): OutboxRow[] {
+export function claimIn(tx: Tx | Db, owner: string, limit: number, now: Date, leaseMs: number): OutboxRow[] {
   if (limit <= 0) return [];
   const at = now.toISOString();
-  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-  return db.transaction((tx) => {
-    const due = tx.select({ id: mailOutbox.id }).from(mailOutbox)
-      .where(or(
-        and(eq(mailOutbox.state, 'pending'), lte(mailOutbox.notBefore, at)),
-        and(eq(mailOutbox.state, 'sending'), lt(mailOutbox.leaseUntil, at)),
-      ))
-      .orderBy(asc(mailOutbox.notBefore)).limit(limit).all();
-    if (!due.length) return [];
-    return tx.update(mailOutbox)
-      .set({ state: 'sending', leaseOwner: owner, leaseUntil, attempts: sql`${mailOutbox.attempts} + 1` })
-      .where(inArray(mailOutbox.id, due.map((r) => r.id)))
-      .returning().all();
-  }, { behavior: 'immediate' });
+  const due = tx.select({ id: mailOutbox.id }).from(mailOutbox)
+    .where(or(
+      and(eq(mailOutbox.state, 'pending'), lte(mailOutbox.notBefore, at)),
+      and(eq(mailOutbox.state, 'sending'), lt(mailOutbox.leaseUntil, at)),
+    ))
+    .orderBy(asc(mailOutbox.notBefore)).limit(limit).all();
+  if (!due.length) return [];
+  return tx.update(mailOutbox)
+    .set({ state: 'sending', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts: sql`${mailOutbox.attempts} + 1` })
+    .where(inArray(mailOutbox.id, due.map((r) => r.id)))
+    .returning().all();
 }
 
-type Final = { state: 'sent'; sentAt: string } | { state: 'bounced' | 'failed' | 'cancelled'; lastError: string | null }
+export function claim(db: Db, owner: string, limit: number, now: Date, leaseMs: number): OutboxRow[] {
+  if (limit <= 0) return [];
+  return db.transaction((tx) => claimIn(tx, owner, limit, now, leaseMs), { behavior: 'immediate' });
+}
+
+export type Outcome = { state: 'sent'; sentAt: string } | { state: 'bounced' | 'failed' | 'cancelled'; lastError: string | null }
   | { state: 'pending'; notBefore: string; lastError: string };
 
 /**
- * Moves a claimed row on, if this owner still holds it, and runs `also` in the same transaction.
- * Returns false when the lease was lost (nothing changed, `also` not run).
+ * Moves a claimed row on inside the caller's transaction, if this owner still holds its lease.
+ * Returns false when the lease was lost to another sender (nothing changed).
  */
-export function finish(db: Db, row: OutboxRow, owner: string, next: Final, also?: (tx: Tx) => void): boolean {
-  return db.transaction((tx) => {
-    const res = tx.update(mailOutbox).set({ ...next, leaseOwner: null, leaseUntil: null })
-      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.state, 'sending'), eq(mailOutbox.leaseOwner, owner)))
-      .run();
-    if (res.changes !== 1) return false;
-    also?.(tx);
-    return true;
-  }, { behavior: 'immediate' });
+export function finishIn(tx: Tx | Db, row: OutboxRow, owner: string, next: Outcome): boolean {
+  const res = tx.update(mailOutbox).set({ ...next, leaseOwner: null, leaseUntil: null })
+    .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.state, 'sending'), eq(mailOutbox.leaseOwner, owner)))
+    .run();
+  return res.changes === 1;
 }
 
 /** Rows not yet finished: pending (due or scheduled) and in flight. */

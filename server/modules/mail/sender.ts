@@ -1,28 +1,19 @@
 /**
- * The sender loop: claims due outbox rows with a lease, renders each through the caller's
- * MailSource, sends it, and records the outcome. At most `mailConcurrency` rows are leased by a
- * process at once, so a crash can leave at most that many messages sent but not recorded: the
- * only ones that can go out twice.
+ * The sender loop: claims due outbox rows with a lease, delivers each, and records outcomes in
+ * group commits (every outcome ready at that moment, plus the claim of the next rows, in one
+ * transaction). A process never holds more than `mailConcurrency` leases, recorded or not, so a
+ * crash leaves at most that many messages sent but unrecorded: the only ones that can go twice.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { toMailOptions, type OutgoingMessage } from './message.js';
-import { claim, finish, type OutboxRow, type Tx } from './outbox.js';
-import { backoffMs, classify, createRateLimiter, failureCode, failureText } from './policy.js';
+import { claim, claimIn, finishIn, type OutboxRow, type Tx } from './outbox.js';
+import { createRateLimiter } from './policy.js';
 import { createTransport, type MailTransport } from './transport.js';
+import { createDeliver, type MailSource, type Settled } from './deliver.js';
 
-/** What to send and what sending means, given by the module that queues messages (campaigns). */
-export interface MailSource {
-  /** The message for a claimed row, rendered now; null: it must not be sent any more (the row becomes 'cancelled'). */
-  render(row: OutboxRow): OutgoingMessage | null | Promise<OutgoingMessage | null>;
-  /** Runs in the transaction that marks the row sent. */
-  sent(tx: Tx, row: OutboxRow): void;
-  /** A permanent failure (5xx): runs in the transaction that marks the row bounced. */
-  bounced(tx: Tx, row: OutboxRow, error: string): void;
-}
-
+export type { MailSource } from './deliver.js';
 export type MailerConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom' | 'mailRatePerMinute' | 'mailConcurrency' | 'smtpTimeoutSeconds' | 'outboxRetentionDays'>;
 
 export interface MailerOptions {
@@ -37,7 +28,7 @@ export interface MailerOptions {
   transport?: MailTransport;
   /** how often due rows are looked for without a wake(), default 5 s */
   pollMs?: number;
-  /** the first retry's delay, doubled after each further failure, default 1 min */
+  /** the first retry's delay, doubled after each further failure, default 1 min; capped at retryCapMs (6 h) */
   retryBaseMs?: number;
   retryCapMs?: number;
   /** tries before a row is 'failed', default 8 */
@@ -51,94 +42,95 @@ export function createMailer(options: MailerOptions) {
   const transport = options.transport ?? createTransport(config, log, clock);
   const concurrency = config.mailConcurrency;
   const timeoutMs = config.smtpTimeoutSeconds * 1000;
-  // the lease outlasts the whole exchange, which is abandoned at 1.5 × the SMTP timeout
+  // the whole exchange is abandoned at 1.5 × the SMTP timeout, well before the lease (2 ×) ends
   const leaseMs = 2 * timeoutMs;
-  const maxAttempts = options.maxAttempts ?? 8;
-  const backoff = { baseMs: options.retryBaseMs ?? 60_000, capMs: options.retryCapMs ?? 6 * 60 * 60 * 1000 };
+  const deliver = createDeliver({ source, transport, mailFrom: config.mailFrom, clock, timeoutMs: 1.5 * timeoutMs, maxAttempts: options.maxAttempts ?? 8,
+    backoff: { baseMs: options.retryBaseMs ?? 60_000, capMs: options.retryCapMs ?? 6 * 60 * 60 * 1000 } });
   const limiter = createRateLimiter(config.mailRatePerMinute, () => clock().getTime());
-  const inFlight = new Set<Promise<void>>();
+  /** rows this process holds a lease on: being sent, or sent and waiting for the group commit */
+  let leased = 0;
+  const settled: Settled[] = [];
+  let flushQueued = false;
   let stopping = false;
   /** after stop(): the caller may close the database, so late outcomes are left to lease expiry */
   let closed = false;
   let rateTimer: NodeJS.Timeout | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
   const poll = setInterval(() => pump(), options.pollMs ?? 5000);
 
-  function record(row: OutboxRow, outcome: string, next: Parameters<typeof finish>[3], also?: (tx: Tx) => void, fields: object = {}) {
-    if (closed) return log.warn({ outboxId: row.id, kind: row.kind, outcome }, 'mail outcome after stop: not recorded, retried when its lease ends');
-    let kept: boolean;
-    try {
-      kept = finish(db, row, owner, next, also);
-    } catch (err) {
-      if (!also) throw err;
-      // a failing callback must not undo the record of a send: that would send the message again
-      log.error({ err, outboxId: row.id, kind: row.kind }, 'the mail source failed to record an outcome; recording the send alone');
-      kept = finish(db, row, owner, next);
+  function start(rows: OutboxRow[]) {
+    limiter.take(rows.length);
+    leased += rows.length;
+    for (const row of rows) {
+      void deliver(row).then((s) => {
+        settled.push(s);
+        if (!flushQueued) { flushQueued = true; setImmediate(flush); }
+      });
     }
-    if (kept) log.info({ outboxId: row.id, kind: row.kind, outcome, attempts: row.attempts, ...fields }, 'mail outcome');
-    else log.warn({ outboxId: row.id, kind: row.kind, outcome }, 'mail lease lost to another sender: outcome not recorded');
   }
 
-  async function attempt(row: OutboxRow) {
-    const message = await source.render(row);
-    if (message === null) return record(row, 'cancelled', { state: 'cancelled', lastError: null });
-    const mail = toMailOptions({ ...message, messageId: row.messageId, language: message.language ?? row.language }, config.mailFrom);
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        abort.abort();
-        reject(Object.assign(new Error('the SMTP exchange took too long'), { code: 'ETIMEDOUT' }));
-      }, timeoutMs * 1.5);
-    });
-    try {
-      await Promise.race([transport.send(mail, { outboxId: row.id, kind: row.kind }, abort.signal), expired]);
-    } finally {
-      clearTimeout(timer);
-    }
-    record(row, 'sent', { state: 'sent', sentAt: clock().toISOString() }, (tx) => source.sent(tx, row));
-  }
-
-  async function deliver(row: OutboxRow) {
-    try {
-      await attempt(row);
-    } catch (err) {
-      const failure = classify(err);
-      const code = failureCode(err);
-      const text = failureText(err);
-      if (failure === 'permanent') record(row, 'bounced', { state: 'bounced', lastError: text }, (tx) => source.bounced(tx, row, text), { code });
-      else if (failure === 'invalid' || row.attempts >= maxAttempts) record(row, 'failed', { state: 'failed', lastError: text }, undefined, { code });
-      else {
-        const notBefore = new Date(clock().getTime() + backoffMs(row.attempts, backoff)).toISOString();
-        record(row, 'retry', { state: 'pending', notBefore, lastError: text }, undefined, { code, notBefore });
+  /** The outcome, and the source's part in a savepoint: a failing callback must not undo the record of a send. */
+  function record(tx: Tx, s: Settled): boolean {
+    if (!finishIn(tx, s.row, owner, s.next)) return false;
+    if (s.also) {
+      try {
+        tx.transaction((sp) => s.also!(sp));
+      } catch (err) {
+        log.error({ err, outboxId: s.row.id, kind: s.row.kind }, 'the mail source failed on an outcome; the outcome is recorded without it');
       }
     }
+    return true;
   }
 
-  /** Claims and starts as many due rows as the concurrency and rate limits allow. Synchronous: never runs twice at once. */
-  function pump() {
-    if (stopping) return;
-    try {
-      for (;;) {
-        const n = Math.min(concurrency - inFlight.size, limiter.available());
-        if (n <= 0) break;
-        const rows = claim(db, owner, n, clock(), leaseMs);
-        if (!rows.length) return;
-        limiter.take(rows.length);
-        for (const row of rows) {
-          const p: Promise<void> = deliver(row)
-            .catch((err) => log.error({ err, outboxId: row.id, kind: row.kind }, 'could not record a mail outcome; the row is retried when its lease ends'))
-            .finally(() => { inFlight.delete(p); pump(); });
-          inFlight.add(p);
-        }
-      }
-    } catch (err) {
-      log.error({ err }, 'could not claim mail from the outbox; trying again at the next poll');
+  function flush() {
+    flushQueued = false;
+    const batch = settled.splice(0);
+    if (closed) {
+      for (const s of batch) log.warn({ outboxId: s.row.id, kind: s.row.kind, outcome: s.outcome }, 'mail outcome after stop: not recorded, retried when its lease ends');
       return;
     }
-    // the rate limit stopped us: come back when the next send may start
-    if (inFlight.size < concurrency && !rateTimer) {
-      rateTimer = setTimeout(() => { rateTimer = undefined; pump(); }, Math.max(10, limiter.wait()));
+    let kept: boolean[];
+    let claimed: OutboxRow[];
+    try {
+      [kept, claimed] = db.transaction((tx) => {
+        const k = batch.map((s) => record(tx, s));
+        const free = stopping ? 0 : Math.min(concurrency - leased + batch.length, limiter.available());
+        return [k, claimIn(tx, owner, free, clock(), leaseMs)] as const;
+      }, { behavior: 'immediate' });
+    } catch (err) {
+      // the leases stay held (and counted) until the outcomes are written
+      log.error({ err }, 'could not record mail outcomes; trying again shortly');
+      settled.unshift(...batch);
+      retryTimer ??= setTimeout(() => { retryTimer = undefined; flush(); }, 250);
+      return;
     }
+    leased -= batch.length;
+    batch.forEach((s, i) => {
+      if (kept[i]) log.info({ outboxId: s.row.id, kind: s.row.kind, outcome: s.outcome, attempts: s.row.attempts, ...s.fields }, 'mail outcome');
+      else log.warn({ outboxId: s.row.id, kind: s.row.kind, outcome: s.outcome }, 'mail lease lost to another sender: outcome not recorded');
+    });
+    if (claimed.length) start(claimed);
+    waitForRate();
+  }
+
+  /** Claims and starts as many due rows as the concurrency and rate limits allow. */
+  function pump() {
+    if (stopping) return;
+    const free = Math.min(concurrency - leased, limiter.available());
+    if (free > 0) {
+      try {
+        start(claim(db, owner, free, clock(), leaseMs));
+      } catch (err) {
+        log.error({ err }, 'could not claim mail from the outbox; trying again at the next poll');
+      }
+    }
+    waitForRate();
+  }
+
+  /** When the rate limit, not the concurrency, holds sends back: come back when the next may start. */
+  function waitForRate() {
+    if (stopping || rateTimer || leased >= concurrency || limiter.available() > 0) return;
+    rateTimer = setTimeout(() => { rateTimer = undefined; pump(); }, Math.max(10, limiter.wait()));
   }
 
   return {
@@ -146,17 +138,17 @@ export function createMailer(options: MailerOptions) {
     transport,
     /** Look for due rows now (after enqueueing, once the transaction has committed). */
     wake: () => pump(),
-    /** messages being sent right now */
-    inFlight: () => inFlight.size,
-    /** Stops claiming, waits (at most `waitMs`, default the SMTP timeout) for sends in flight, closes the transport. */
+    /** messages leased by this process right now (being sent or being recorded) */
+    inFlight: () => leased,
+    /** Stops claiming, waits (at most `waitMs`, default the SMTP timeout) for sends in flight to be recorded, closes the transport. */
     async stop(waitMs = timeoutMs) {
       if (stopping) return;
       stopping = true;
       clearInterval(poll);
       clearTimeout(rateTimer);
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => { timer = setTimeout(resolve, waitMs); })]);
-      clearTimeout(timer);
+      const until = Date.now() + waitMs;
+      while (leased > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      clearTimeout(retryTimer);
       closed = true;
       await transport.close();
     },
