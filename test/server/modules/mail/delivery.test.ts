@@ -141,3 +141,26 @@ t.test('a row the source no longer wants is cancelled, and an unsafe rendering f
   t.equal(sink.ids.length, 0, 'nothing sent');
   t.same(sent, []);
 });
+
+t.test('a source that fails while recording a send still leaves the row sent (never sent again), and a failed rendering is retried', async (t) => {
+  const sink = await startSmtp();
+  t.teardown(sink.close);
+  const f = mailFixture(t, { RELAY_SMTP_URL: sink.url });
+  const [recorded, rendered] = f.queue(2);
+  const { source } = recordingSource();
+  let renders = 0;
+  const mailer = f.mailer({
+    render: (row) => { if (row.id === rendered && renders++ === 0) throw new Error('template store unavailable'); return source.render(row); },
+    sent: () => { throw new Error('campaign bookkeeping failed'); },
+    bounced: source.bounced,
+  });
+  mailer.wake();
+  await waitFor('the first is sent, the second waits for a retry', () => f.row(recorded).state === 'sent' && f.row(rendered).state === 'pending');
+  t.match(f.logs.text(), /the mail source failed on an outcome/);
+  t.match(f.row(rendered).lastError, /template store unavailable/);
+  f.clock.advance(1000);
+  await waitFor('the retry renders and sends', () => f.row(rendered).state === 'sent');
+  t.equal(sink.ids.length, 2, 'each sent once');
+  await mailer.stop();
+  t.equal(mailer.inFlight(), 0);
+});
