@@ -14,6 +14,9 @@ import { createTransport, type MailTransport } from './transport.js';
 import { createDeliver, type MailSource, type Settled } from './deliver.js';
 
 export type { MailSource } from './deliver.js';
+
+/** how long an outcome may wait for others to share its commit (each commit is an fsync) */
+const GROUP_COMMIT_MS = 5;
 export type MailerConfig = Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom' | 'mailRatePerMinute' | 'mailConcurrency' | 'smtpTimeoutSeconds' | 'outboxRetentionDays'>;
 
 export interface MailerOptions {
@@ -50,7 +53,7 @@ export function createMailer(options: MailerOptions) {
   /** rows this process holds a lease on: being sent, or sent and waiting for the group commit */
   let leased = 0;
   const settled: Settled[] = [];
-  let flushQueued = false;
+  let flushTimer: NodeJS.Timeout | undefined;
   let stopping = false;
   /** after stop(): the caller may close the database, so late outcomes are left to lease expiry */
   let closed = false;
@@ -64,7 +67,8 @@ export function createMailer(options: MailerOptions) {
     for (const row of rows) {
       void deliver(row).then((s) => {
         settled.push(s);
-        if (!flushQueued) { flushQueued = true; setImmediate(flush); }
+        // one commit for several outcomes: at once when every leased row is done, else within a few ms
+        if (settled.length >= leased) { clearTimeout(flushTimer); flushTimer = undefined; setImmediate(flush); } else flushTimer ??= setTimeout(flush, GROUP_COMMIT_MS);
       });
     }
   }
@@ -83,8 +87,10 @@ export function createMailer(options: MailerOptions) {
   }
 
   function flush() {
-    flushQueued = false;
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
     const batch = settled.splice(0);
+    if (!batch.length) return;
     if (closed) {
       for (const s of batch) log.warn({ outboxId: s.row.id, kind: s.row.kind, outcome: s.outcome }, 'mail outcome after stop: not recorded, retried when its lease ends');
       return;
