@@ -5,6 +5,7 @@
  * caches them by hash. A change to the meaning of any field needs a new `formatVersion`.
  */
 import type { Expr } from './expression-types.js';
+import type { MatrixDropdownQuestion } from './compiled-matrix-types.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -81,7 +82,8 @@ export type CompiledQuestion =
   | ExpressionQuestion
   | RankingQuestion
   | HtmlQuestion
-  | ImageQuestion;
+  | ImageQuestion
+  | MatrixDropdownQuestion;
 
 export interface QuestionBase extends ElementBase {
   titleKey: TextKey;

@@ -7,6 +7,9 @@
  * expression questions keep the values they had.
  */
 import { correctChoices } from './runtime-choices.js';
+import { cellState } from './runtime-matrix.js';
+import type { MatrixNode } from './runtime-matrix.js';
+import { correctMatrix } from './runtime-matrix-correct.js';
 import type { SelectNode } from './runtime-choices.js';
 import type { RuntimeState } from './runtime-state.js';
 import { isSelect } from './runtime-tree.js';
@@ -28,6 +31,7 @@ export function completeData(state: RuntimeState): Record<string, unknown> {
     if (!state.visibleInSurvey(q) && !valuesEqual(data[name], undefined)) delete data[name];
     if (isSelect(q.def)) correctChoices(state, q as SelectNode, data, new Map());
     if (q.def.type === 'matrix') clearUnknownColumns(q, data);
+    if (q.def.type === 'matrixdropdown') correctMatrix(q.def, data, (row, column) => cellState(state, q as MatrixNode, row, column).visible);
   }
   return data;
 }

@@ -8,6 +8,9 @@ import type { RuntimeState } from './runtime-state.js';
 import { builtIn, format } from './runtime-text.js';
 import type { Lookup } from './runtime-text.js';
 import { textChecks, validate } from './runtime-validators.js';
+import { isMatrixDropdown } from './runtime-matrix.js';
+import type { MatrixNode } from './runtime-matrix.js';
+import { cellErrors } from './runtime-matrix-errors.js';
 import { isValueEmpty } from './values.js';
 
 export type ErrorKind =
@@ -26,6 +29,9 @@ export interface RuntimeError {
    * checkboxes' disabled state (maxSelectedChoices); our intake cannot trust either.
    */
   strict?: true;
+  /** a matrixdropdown cell's error: the row value and column name */
+  row?: string;
+  column?: string;
 }
 
 /**
@@ -92,7 +98,8 @@ export function questionErrors(state: RuntimeState, node: QuestionNode, lookup: 
     if (def.rows.some((row) => isValueEmpty(rows[String(row.value)]))) add('allRows', builtIn(lookup, 'requiredInAllRowsError'));
   }
   if (errors.length === 0) for (const validator of def.validators) validate(state, validator, value, lookup, add);
-  return [...errors, ...strictErrors(def, value, lookup)];
+  const cells = isMatrixDropdown(def) ? cellErrors(state, node as MatrixNode, lookup) : [];
+  return [...errors, ...strictErrors(def, value, lookup), ...cells];
 }
 
 function strictErrors(def: QuestionNode['def'], value: unknown, lookup: Lookup): RuntimeError[] {

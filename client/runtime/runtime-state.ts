@@ -9,6 +9,8 @@ import type { CompiledChoice, CompiledQuestion, SelectQuestion, StructurePayload
 export type ChoiceOwner = Pick<SelectQuestion, 'name' | 'choices' | 'choicesVisibleIf'>;
 import type { EvalContext, Expr } from './expression-types.js';
 import { evaluate, evaluateCondition } from './expression.js';
+import type { MatrixDropdownQuestion } from './compiled-matrix-types.js';
+import { refreshExpressionCells } from './runtime-matrix.js';
 import { buildTree, isSelect } from './runtime-tree.js';
 import type { QuestionNode, Tree, TreeNode } from './runtime-tree.js';
 import { isAnswerEmpty, isValueEmpty, keyIndex, readPath, sameChoiceValue, valuesEqual } from './values.js';
@@ -28,10 +30,13 @@ export class RuntimeState {
   readonly otherAliases = new Set<string>();
   private memo = new Map<string, unknown>();
   private readonly expressionQuestions: QuestionNode[];
+  private readonly expressionMatrices: MatrixDropdownQuestion[];
 
   constructor(readonly structure: StructurePayload) {
     this.tree = buildTree(structure);
     this.expressionQuestions = this.tree.questions.filter((q) => q.def.type === 'expression');
+    this.expressionMatrices = this.tree.questions.flatMap((q) =>
+      (q.def.type === 'matrixdropdown' && q.def.columns.some((c) => c.cell.type === 'expression') ? [q.def] : []));
   }
 
   /** Call after every change of `data`. */
@@ -56,19 +61,11 @@ export class RuntimeState {
   }
 
   condition(expr: Expr, item?: unknown): boolean {
-    try {
-      return evaluateCondition(expr, this.context(item));
-    } catch {
-      return false;
-    }
+    return conditionIn(expr, this.context(item));
   }
 
   value(expr: Expr): unknown {
-    try {
-      return evaluate(expr, this.context());
-    } catch {
-      return undefined;
-    }
+    return valueIn(expr, this.context());
   }
 
   private cached<T>(key: string, compute: () => T): T {
@@ -154,6 +151,12 @@ export class RuntimeState {
           this.memo.clear();
         }
       }
+      for (const matrix of this.expressionMatrices) {
+        if (refreshExpressionCells(this, matrix)) {
+          changed = true;
+          this.memo.clear();
+        }
+      }
       for (const question of this.expressionQuestions) {
         // survey-core does not run the expression of a read-only expression question
         if (question.def.type !== 'expression' || this.readOnly(question)) continue;
@@ -176,6 +179,24 @@ export class RuntimeState {
 /** survey-core's QuestionExpressionModel.roundValue without a precision: Infinity is no value. */
 function roundValue(value: unknown): unknown {
   return value === Infinity ? undefined : value;
+}
+
+/** A condition as survey-core decides it: one that throws is false. */
+export function conditionIn(expr: Expr, ctx: EvalContext): boolean {
+  try {
+    return evaluateCondition(expr, ctx);
+  } catch {
+    return false;
+  }
+}
+
+/** An expression's value as survey-core gives it: one that throws has none. */
+export function valueIn(expr: Expr, ctx: EvalContext): unknown {
+  try {
+    return evaluate(expr, ctx);
+  } catch {
+    return undefined;
+  }
 }
 
 export function setOrDelete(data: Record<string, unknown>, key: string, value: unknown): void {

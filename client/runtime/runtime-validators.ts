@@ -54,7 +54,8 @@ export function toNumber(value: unknown): number {
   return Number.isNaN(result) || !Number.isFinite(Number(text)) ? NaN : result;
 }
 
-export function validate(state: RuntimeState, validator: CompiledValidator, value: unknown, lookup: Lookup, add: Add): void {
+/** `state`: whatever decides the validator's condition (the survey, or one row of a matrix) */
+export function validate(state: Pick<RuntimeState, 'condition'>, validator: CompiledValidator, value: unknown, lookup: Lookup, add: Add): void {
   const custom = validator.textKey ? lookup(validator.textKey) : '';
   switch (validator.type) {
     case 'numeric': {

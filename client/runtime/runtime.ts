@@ -12,6 +12,9 @@ import type { RuntimeError } from './runtime-errors.js';
 import { progress, questionNumber, visiblePages } from './runtime-pages.js';
 import type { Progress } from './runtime-pages.js';
 import { Reactions } from './runtime-reactions.js';
+import { cellChoices, cellState, findCell, isMatrixDropdown, visibleColumns } from './runtime-matrix.js';
+import type { CellState, MatrixNode } from './runtime-matrix.js';
+import { correctMatrix } from './runtime-matrix-correct.js';
 import { isRanking, rankingChoices } from './runtime-ranking.js';
 import { RuntimeState } from './runtime-state.js';
 import { textsOf } from './runtime-text.js';
@@ -20,6 +23,7 @@ import { isQuestion, isSelect } from './runtime-tree.js';
 export type { ErrorKind, RuntimeError } from './runtime-errors.js';
 export type { VisibleChoice } from './runtime-choices.js';
 export type { Progress } from './runtime-pages.js';
+export type { CellState } from './runtime-matrix.js';
 
 export interface Runtime {
   /** One answer, as survey-core's setValue takes it; `<name>-Comment` holds an "other" text. */
@@ -54,6 +58,12 @@ export interface Runtime {
   /** survey-core's question number, e.g. '3.'; '' when unnumbered. */
   questionNumber(name: string): string;
   progress(pageIndex: number): Progress;
+  /** A matrixdropdown's columns shown (survey-core's visibleColumns), by name; [] for other names. */
+  matrixColumns(name: string): string[];
+  /** One cell of a matrixdropdown, by row value (as text) and column name. */
+  cell(name: string, row: string, column: string): CellState | undefined;
+  /** The choices of a choice cell. */
+  cellChoices(name: string, row: string, column: string): VisibleChoice[];
 }
 
 export function createRuntime(structure: StructurePayload, texts: TextsPayload): Runtime {
@@ -100,6 +110,10 @@ export function createRuntime(structure: StructurePayload, texts: TextsPayload):
       if (!page) return [];
       return containerErrors(state, page, lookup, (q) => {
         if (isSelect(q.def) && reactions.correct(q as SelectNode)) reactions.settle();
+        if (isMatrixDropdown(q.def) && correctMatrix(q.def, state.data, (row, column) => cellState(state, q as MatrixNode, row, column).visible)) {
+          state.changed();
+          reactions.settle();
+        }
       });
     },
     completedData: () => completeData(state),
@@ -115,5 +129,17 @@ export function createRuntime(structure: StructurePayload, texts: TextsPayload):
       return target ? questionNumber(state, target) : '';
     },
     progress: (pageIndex) => progress(state, pageIndex, lookup),
+    matrixColumns(name) {
+      const target = node(name);
+      return isQuestion(target) && isMatrixDropdown(target.def) ? visibleColumns(state, target as MatrixNode).map((c) => c.name) : [];
+    },
+    cell(name, row, column) {
+      const found = findCell(node(name), row, column);
+      return found && cellState(state, found.matrix, found.row, found.column);
+    },
+    cellChoices(name, row, column) {
+      const found = findCell(node(name), row, column);
+      return found ? cellChoices(found.column.cell) : [];
+    },
   };
 }

@@ -92,6 +92,13 @@ export function answerArbitrary(q: CompiledQuestion, suffix: string, constants: 
     }
     case 'ranking':
       return one(fc.shuffledSubarray([...q.choices.map((c) => c.value), OUT_OF_DOMAIN]));
+    case 'matrixdropdown': {
+      // each row answered or not, each cell of a row answered or not, with its cell question's values
+      const cellValue = (cell: CompiledQuestion) => answerArbitrary(cell, suffix, constants).map((pairs) => pairs[0]?.[1]);
+      const row = fc.record(Object.fromEntries(q.columns.filter((c) => c.cell.type !== 'expression').map((c) => [c.name, cellValue(c.cell)])), { requiredKeys: [] });
+      const rows = fc.record(Object.fromEntries(q.rows.map((r) => [String(r.value), row])), { requiredKeys: [] });
+      return one(rows);
+    }
     case 'expression':
     case 'html':
     case 'image':

@@ -3,5 +3,5 @@ import { differentialSuite } from './differential.js';
 
 differentialSuite([
   ['test/fixtures/surveys', 'all-features'],
-  ['test/fixtures/surveys', 'composite-features'],
+  ['test/fixtures/surveys', 'composite-features', 25],
 ]);

@@ -7,6 +7,8 @@ import type { StructurePayload, TextsPayload } from '../../../client/runtime/com
 import { createRuntime } from '../../../client/runtime/runtime.js';
 import type { ErrorKind, Runtime } from '../../../client/runtime/runtime.js';
 import { Model } from '../../../server/modules/surveys/definition/survey-core-setup.js';
+import { observeMatrix, runtimeMatrix } from './observe-matrix.js';
+import type { MatrixDropdown } from './observe-matrix.js';
 
 export interface ElementState {
   visible: boolean;
@@ -24,6 +26,8 @@ export interface Observation {
   data: Record<string, unknown>;
   elements: Record<string, ElementState>;
   choices: Record<string, Array<{ value: unknown; enabled: boolean; text: string }>>;
+  /** matrixdropdowns: the columns shown, and every cell by row value and column name */
+  matrices: Record<string, { columns: string[]; cells: Record<string, Record<string, CellObservation>> }>;
   pages: Array<{ visible: boolean; title: string }>;
   visiblePages: number[];
   /** per page: the errors of a full validation, in document order */
@@ -36,6 +40,13 @@ export interface Observation {
   surveyDescription: string;
   completedHtml: string;
   completed: Record<string, unknown>;
+}
+
+export interface CellObservation {
+  visible: boolean;
+  enabled: boolean;
+  required: boolean;
+  choices?: Array<{ value: unknown; enabled: boolean; text: string }>;
 }
 
 /** Our error kinds as survey-core's error classes report themselves (getErrorType()). */
@@ -94,6 +105,7 @@ function observeModel(model: SurveyModel): Observation {
   const data = structuredClone(model.data);
   const elements: Record<string, ElementState> = {};
   const choices: Observation['choices'] = {};
+  const matrices: Observation['matrices'] = {};
   // A visibility change made while survey-core already runs conditions (a ranking re-ranked by
   // new answers) leaves question numbers stale until the next change; we compare the numbering
   // of the current visibility, which survey-core shows from its next update on.
@@ -106,6 +118,7 @@ function observeModel(model: SurveyModel): Observation {
     const display = q as unknown as Record<string, { renderedHtml: string }>;
     if (q.getType() === 'html') elements[q.name].content = [display.locHtml.renderedHtml];
     if (q.getType() === 'image') elements[q.name].content = [display.locImageLink.renderedHtml, display.locAltText.renderedHtml];
+    if (q.getType() === 'matrixdropdown') matrices[q.name] = observeMatrix(q);
     if (['radiogroup', 'checkbox', 'dropdown', 'ranking'].includes(q.getType())) {
       const select = q as QuestionSelectBase;
       const selectAll = (select as unknown as { selectAllItem?: unknown }).selectAllItem;
@@ -135,7 +148,7 @@ function observeModel(model: SurveyModel): Observation {
   });
   const titles = { surveyTitle: model.locTitle.renderedHtml, surveyDescription: model.locDescription.renderedHtml, completedHtml: model.processedCompletedHtml };
   model.doComplete();
-  return { data, elements, choices, pages, visiblePages, errors, validated, variables, progress, ...titles, completed: structuredClone(model.data) };
+  return { data, elements, choices, matrices, pages, visiblePages, errors, validated, variables, progress, ...titles, completed: structuredClone(model.data) };
 }
 
 function pageErrors(page: PageModel): Observation['errors'][number] {
@@ -146,7 +159,14 @@ function pageErrors(page: PageModel): Observation['errors'][number] {
   const walk = (container: PanelModel | PageModel) => {
     for (const element of container.elements) {
       if (element.isPanel) walk(element as unknown as PanelModel);
-      else collect(element.name, (element as unknown as Question).errors);
+      else {
+        collect(element.name, (element as unknown as Question).errors);
+        if ((element as unknown as Question).getType() === 'matrixdropdown') {
+          for (const row of (element as unknown as MatrixDropdown).visibleRows) {
+            for (const cell of row.cells) collect(`${element.name}/${String(row.rowName)}/${cell.column.name}`, cell.question.errors);
+          }
+        }
+      }
     }
     collect(container.name, container.errors);
   };
@@ -165,6 +185,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
   const data = runtime.getData();
   const elements: Record<string, ElementState> = {};
   const choices: Observation['choices'] = {};
+  const matrices: Observation['matrices'] = {};
   const visit = (items: StructurePayload['pages'][number]['elements']) => {
     for (const element of items) {
       const state = {
@@ -178,6 +199,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
         continue;
       }
       elements[element.name] = { ...state, number: runtime.questionNumber(element.name) };
+      if (element.type === 'matrixdropdown') matrices[element.name] = runtimeMatrix(runtime, element);
       if (element.type === 'html') elements[element.name].content = [runtime.text(element.htmlKey)];
       if (element.type === 'image') elements[element.name].content = [runtime.text(element.imageLinkKey), runtime.text(element.altTextKey)];
       if (element.type === 'radiogroup' || element.type === 'checkbox' || element.type === 'dropdown' || element.type === 'ranking') {
@@ -190,7 +212,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
   const errors = structure.pages.map((_, i) => runtime.pageErrors(i)
     // deliberately stricter than survey-core's validate(): maxSelectedChoices and maxLength
     .filter((e) => !e.strict)
-    .map((e) => ({ owner: e.question, type: SURVEY_CORE_ERROR_TYPE[e.kind], text: e.text })));
+    .map((e) => ({ owner: e.row === undefined ? e.question : `${e.question}/${e.row}/${e.column}`, type: SURVEY_CORE_ERROR_TYPE[e.kind], text: e.text })));
   const validated = runtime.getData();
   const variables = Object.fromEntries(structure.calculatedValues.map((c) => [c.name, runtime.variable(c.name)]));
   const shown = runtime.visiblePages();
@@ -199,7 +221,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
     return { text: p.text, percent: p.percent };
   });
   return {
-    data, elements, choices, pages, visiblePages: runtime.visiblePages(), errors, validated, variables, progress,
+    data, elements, choices, matrices, pages, visiblePages: runtime.visiblePages(), errors, validated, variables, progress,
     surveyTitle: runtime.text(structure.titleKey), surveyDescription: runtime.text(structure.descriptionKey),
     completedHtml: runtime.text(structure.completedHtmlKey), completed: runtime.completedData(),
   };

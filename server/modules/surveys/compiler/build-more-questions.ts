@@ -1,17 +1,17 @@
 /**
  * The type-specific part of the display-only questions (html, image) and of ranking; the
- * composite types (matrixdropdown, paneldynamic) have their own builders.
+ * composite types have their own builders.
  */
 import type { Question, QuestionImageModel, QuestionRankingModel } from 'survey-core';
 import type { CompiledQuestion, QuestionBase } from '../../../../client/runtime/compiled-types.js';
 import { childPointer } from '../definition/json-pointer.js';
 import type { BuildContext } from './build-context.js';
+import { buildMatrixDropdown } from './build-matrix-dropdown.js';
 import { choices, list } from './build-questions.js';
 
 type Json = Record<string, unknown>;
 
-export function buildMoreQuestion(question: Question, base: QuestionBase, json: Json, pointer: string, context: BuildContext): CompiledQuestion {
-  const name = question.name;
+export function buildMoreQuestion(question: Question, base: QuestionBase, json: Json, pointer: string, context: BuildContext, name: string): CompiledQuestion {
   switch (question.getType()) {
     case 'html': {
       const q = question as unknown as { locHtml: { text: string } };
@@ -40,6 +40,8 @@ export function buildMoreQuestion(question: Question, base: QuestionBase, json: 
         choicesEnableIf: context.expr(childPointer(pointer, 'choicesEnableIf')),
       };
     }
+    case 'matrixdropdown':
+      return buildMatrixDropdown(question, base, json, pointer, context, name);
     default:
       // the subset check refuses every other type before the model is built
       throw new Error(`Unexpected question type '${question.getType()}'`);

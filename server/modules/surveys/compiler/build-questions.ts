@@ -16,8 +16,9 @@ import { buildMoreQuestion } from './build-more-questions.js';
 
 type Json = Record<string, unknown>;
 
-export function buildQuestionDetails(question: Question, base: QuestionBase, json: Json, pointer: string, context: BuildContext): CompiledQuestion {
-  const name = question.name;
+/** `name`: the prefix of the question's text keys (a cell question's is its matrix's and column's). */
+export function buildQuestionDetails(question: Question, base: QuestionBase, json: Json, pointer: string, context: BuildContext,
+  name = question.name): CompiledQuestion {
   base.validators = question.validators.map((validator, i) => buildValidator(validator, name, i, list(json.validators)[i], childPointer(childPointer(pointer, 'validators'), i), context));
   const text = (property: string, suffix: string, read: () => string) => context.optionalText(json, property, `${name}.${suffix}`, pointer, read);
   const maxLength = (q: Question) => {
@@ -111,7 +112,7 @@ export function buildQuestionDetails(question: Question, base: QuestionBase, jso
     case 'expression':
       return { ...base, type: 'expression', expression: context.expr(childPointer(pointer, 'expression')) ?? { k: 'c', v: null } };
     default:
-      return buildMoreQuestion(question, base, json, pointer, context);
+      return buildMoreQuestion(question, base, json, pointer, context, name);
   }
 }
 

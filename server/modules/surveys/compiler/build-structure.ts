@@ -39,6 +39,18 @@ function items(value: unknown): Json[] {
   return Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : {})) : [];
 }
 
+/** The visibility, enabled and required settings of an element (or a matrix column), as written. */
+export function elementConditions(json: Json, pointer: string, context: BuildContext) {
+  return {
+    visible: flag(json.visible, true),
+    visibleIf: context.expr(`${pointer}/visibleIf`),
+    readOnly: flag(json.readOnly, false),
+    enableIf: context.expr(`${pointer}/enableIf`),
+    isRequired: flag(json.isRequired, false),
+    requiredIf: context.expr(`${pointer}/requiredIf`),
+  };
+}
+
 function containerBase(element: PanelModelBase | Question, json: Json, pointer: string, context: BuildContext, keyPrefix: string) {
   const name = element.name;
   return {
@@ -47,12 +59,7 @@ function containerBase(element: PanelModelBase | Question, json: Json, pointer: 
     titleKey: element.isPanel || element.isPage
       ? context.optionalText(json, 'title', `${keyPrefix}${name}.title`, pointer, () => element.locTitle.text) : undefined,
     descriptionKey: context.optionalText(json, 'description', `${keyPrefix}${name}.description`, pointer, () => element.locDescription.text),
-    visible: flag(json.visible, true),
-    visibleIf: context.expr(`${pointer}/visibleIf`),
-    readOnly: flag(json.readOnly, false),
-    enableIf: context.expr(`${pointer}/enableIf`),
-    isRequired: flag(json.isRequired, false),
-    requiredIf: context.expr(`${pointer}/requiredIf`),
+    ...elementConditions(json, pointer, context),
     requiredErrorKey: json.requiredErrorText === undefined ? undefined
       : context.template(`${keyPrefix}${name}.requiredError`, childPointer(pointer, 'requiredErrorText'), () => (element as { requiredErrorText: string }).requiredErrorText),
   };

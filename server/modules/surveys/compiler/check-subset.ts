@@ -8,6 +8,7 @@ import type { Fault } from '../definition/types.js';
 import { isElementProperty, isItemValueClass, walkDefinition } from '../definition/walk.js';
 import type { Expr } from '../../../../client/runtime/expression-types.js';
 import { SUPPORTED_FUNCTIONS, compileExpression } from './expressions.js';
+import { checkMatrixDropdown } from './check-matrix.js';
 import { ALLOWED_PROPERTIES, ALLOWED_VALUES, REFUSAL_HINTS, SUPPORTED_INPUT_TYPES, SUPPORTED_TYPES } from './support.js';
 
 export interface SubsetCheck {
@@ -39,6 +40,8 @@ export function checkSubset(definition: Record<string, unknown>): SubsetCheck {
         refused.push(node.pointer);
       } else if (node.className === 'ranking') {
         checkRanking(node.json, node.pointer, fault);
+      } else if (node.className === 'matrixdropdown') {
+        checkMatrixDropdown(node.json, node.pointer, fault);
       }
     },
     property(node, name, property, value) {
@@ -57,7 +60,7 @@ export function checkSubset(definition: Record<string, unknown>): SubsetCheck {
           fault(pointer, `'${name}': ${JSON.stringify(value)} is not supported on phones yet (supported: ${values.map((v) => JSON.stringify(v)).join(', ')})`);
         }
       }
-      if (node.className === 'text' && property.name === 'inputType' && !SUPPORTED_INPUT_TYPES.includes(String(value).toLowerCase())) {
+      if ((node.className === 'text' || node.className === 'matrixdropdowncolumn') && property.name === 'inputType' && !SUPPORTED_INPUT_TYPES.includes(String(value).toLowerCase())) {
         fault(pointer, `The input type '${String(value)}' is not supported on phones yet (supported: ${SUPPORTED_INPUT_TYPES.join(', ')})`);
       }
       if ((property.type === 'condition' || property.type === 'expression') && typeof value === 'string' && value.trim() !== '') {
@@ -85,7 +88,7 @@ function allowlistOf(className: string): string | undefined {
 }
 
 function valueGroups(className: string): string[] {
-  if (className === 'survey' || className === 'page' || className === 'panel') return [className];
+  if (className === 'survey' || className === 'page' || className === 'panel' || className === 'matrixdropdowncolumn') return [className];
   if (className.endsWith('validator')) return ['validator'];
   if (!(SUPPORTED_TYPES as readonly string[]).includes(className)) return [];
   const groups = ['question', className];

@@ -7,7 +7,10 @@
 
 /** Element types the runtime answers for. */
 export const SUPPORTED_TYPES = ['text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'boolean', 'rating', 'matrix', 'expression', 'panel',
-  'html', 'image', 'ranking'] as const;
+  'html', 'image', 'ranking', 'matrixdropdown'] as const;
+
+/** Cell types of matrixdropdown columns the runtime implements (survey-core's 'default' takes the matrix's). */
+export const CELL_TYPES = ['dropdown', 'checkbox', 'radiogroup', 'text', 'comment', 'boolean', 'expression'];
 
 export const SUPPORTED_INPUT_TYPES = ['text', 'number', 'email', 'tel', 'date'];
 
@@ -60,6 +63,15 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   image: ['name', 'type', 'visible', 'visibleIf', 'imageLink', 'altText', 'contentMode', 'imageFit', 'imageHeight', 'imageWidth', ...LAYOUT],
   ranking: [...QUESTION, 'type', 'choices', 'choicesVisibleIf', 'choicesEnableIf', 'choicesOrder', 'hideIfChoicesEmpty',
     'selectToRankEnabled', 'longTap'],
+  matrixdropdown: [...QUESTION, 'type', 'rows', 'columns', 'choices', 'cellType', 'placeholder', 'showHeader', 'columnMinWidth',
+    'rowTitleWidth', 'verticalAlign', 'alternateRows', 'displayMode', 'columnLayout', 'transposeData', 'cellErrorLocation',
+    'horizontalScroll', 'columnColCount', 'hideIfRowsEmpty', 'rowOrder'],
+  // a column with the properties of its cell question
+  matrixdropdowncolumn: ['name', 'title', 'cellType', 'isRequired', 'requiredErrorText', 'visible', 'visibleIf', 'enableIf', 'requiredIf',
+    'readOnly', 'validators', 'width', 'minWidth', 'colCount', 'cellHint', 'choices', 'inputType', 'min', 'max', 'step', 'minErrorText',
+    'maxErrorText', 'maxLength', 'placeholder', 'labelTrue', 'labelFalse', 'valueTrue', 'valueFalse', 'expression', 'rows', 'autoGrow',
+    'allowResize', 'acceptCarriageReturn', 'searchEnabled', 'inputSize', 'autocomplete', 'displayStyle', 'renderAs', 'showTitle',
+    'label', 'swapOrder'],
   itemvalue: ['value', 'text', 'visibleIf', 'enableIf', 'isExclusive'],
   calculatedvalue: ['name', 'expression', 'includeIntoResult'],
   numericvalidator: ['type', 'text', 'minValue', 'maxValue', 'notificationType'],
@@ -94,6 +106,8 @@ export const ALLOWED_VALUES: Record<string, Record<string, readonly unknown[]>> 
   matrix: { cellType: ['radio', 'default'], rowOrder: ['initial'], hideIfRowsEmpty: [false] },
   expression: { displayStyle: ['none'] },
   ranking: { selectToRankEnabled: [false], choicesOrder: ['none'], hideIfChoicesEmpty: [false] },
+  matrixdropdown: { cellType: CELL_TYPES, columnLayout: ['horizontal'], transposeData: [false], hideIfRowsEmpty: [false], rowOrder: ['initial'] },
+  matrixdropdowncolumn: { cellType: ['default', ...CELL_TYPES], displayStyle: ['none'], renderAs: ['default'] },
   validator: { notificationType: ['error'] },
 };
 

@@ -1,0 +1,35 @@
+/** The errors of a matrixdropdown's cells, row by row, in column order, as survey-core reports them on each cell. */
+import type { ErrorKind, RuntimeError } from './runtime-errors.js';
+import { RowScope } from './runtime-matrix.js';
+import type { MatrixNode } from './runtime-matrix.js';
+import type { RuntimeState } from './runtime-state.js';
+import { builtIn, format } from './runtime-text.js';
+import type { Lookup } from './runtime-text.js';
+import { textChecks, validate } from './runtime-validators.js';
+import { isAnswerEmpty } from './values.js';
+
+export function cellErrors(state: RuntimeState, node: MatrixNode, lookup: Lookup): RuntimeError[] {
+  const errors: RuntimeError[] = [];
+  const readOnly = state.readOnly(node);
+  node.def.rows.forEach((row, i) => {
+    const scope = new RowScope(state, node.def, i);
+    for (const column of node.def.columns) {
+      const cell = scope.cell(column, readOnly);
+      if (!cell.visible || !cell.enabled) continue;
+      const def = column.cell;
+      const value = scope.values[column.name];
+      const own: RuntimeError[] = [];
+      const add = (kind: ErrorKind, text: string) => own.push({ question: node.def.name, row: String(row.value), column: column.name, kind, text });
+      if (def.type !== 'expression' && cell.required && isAnswerEmpty(value)) {
+        add('required', def.requiredErrorKey ? lookup(def.requiredErrorKey) : builtIn(lookup, 'requiredError'));
+      }
+      if (def.type === 'text') textChecks(def, value, lookup, add);
+      if (own.length === 0) for (const validator of def.validators) validate(scope, validator, value, lookup, add);
+      if ((def.type === 'text' || def.type === 'comment') && def.maxLength !== undefined && typeof value === 'string' && value.length > def.maxLength) {
+        own.push({ question: node.def.name, row: String(row.value), column: column.name, kind: 'tooLong', text: format(builtIn(lookup, 'textMaxLength'), def.maxLength), strict: true });
+      }
+      errors.push(...own);
+    }
+  });
+  return errors;
+}
