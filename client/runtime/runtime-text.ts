@@ -3,7 +3,7 @@
  * choice's text, not its value, as survey-core pipes it), and survey-core's `{0}` formats.
  */
 import { BUILT_IN_PREFIX } from './compiled-types.js';
-import type { BuiltInString, CompiledQuestion, TextsPayload } from './compiled-types.js';
+import type { BuiltInString, CompiledChoice, CompiledQuestion, TextsPayload } from './compiled-types.js';
 import type { RuntimeState } from './runtime-state.js';
 import { isQuestion, isSelect } from './runtime-tree.js';
 import type { TreeNode } from './runtime-tree.js';
@@ -59,6 +59,8 @@ export interface DisplayContext {
   lookup: Lookup;
   /** the text of the question's "other" answer */
   comment: string;
+  /** a choice question's visible choices: survey-core shows the value itself for a hidden one */
+  shown?: readonly CompiledChoice[];
 }
 
 /** The text survey-core shows for a question's value when piping it into another text. */
@@ -69,7 +71,7 @@ export function displayValue(def: CompiledQuestion, value: unknown, context: Dis
     const one = (item: unknown): unknown => {
       if (def.hasOther && item === 'other') return context.comment !== '' ? context.comment : lookup(def.otherTextKey);
       if (def.hasNone && item === 'none') return lookup(def.noneTextKey);
-      const choice = findByValue(def.choices, item);
+      const choice = findByValue(context.shown ?? def.choices, item);
       return choice ? lookup(choice.textKey) : item;
     };
     return Array.isArray(value) ? value.map(one).join(', ') : one(value);
@@ -110,7 +112,8 @@ export function textsOf(state: RuntimeState, texts: TextsPayload): { lookup: Loo
     if (isQuestion(target)) {
       const def = target.def;
       const comment = asText(state.comment(def));
-      return { found: true, text: asText(displayValue(def, state.questionValue(def), { lookup, comment })) };
+      const shown = isSelect(def) ? state.shownChoices(def) : undefined;
+      return { found: true, text: asText(displayValue(def, state.questionValue(def), { lookup, comment, shown })) };
     }
     const found = state.read(name);
     return { found: found.found, text: found.found ? asText(found.value) : '' };

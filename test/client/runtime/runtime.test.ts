@@ -104,3 +104,18 @@ t.test('the runtime depends on nothing but itself: no survey-core, Preact or DOM
     t.notMatch(source, /\b(document|window|localStorage)\./, `${file} uses no DOM`);
   }
 });
+
+t.test('piping an answer whose choice is hidden shows the value itself, as survey-core does', async (t) => {
+  const result = compileSurvey({ pages: [{ name: 'p', elements: [
+    { type: 'radiogroup', name: 'color', title: 'You chose {color}', choices: [{ value: 'red', text: 'Red' }, 'blue'], choicesVisibleIf: "{item} <> 'red' or {open} = 1" },
+    { type: 'text', name: 'open' },
+  ] }] });
+  if (!result.ok) throw new Error('does not compile');
+  const runtime = () => createRuntime(result.structure, result.texts.default);
+  const shown = runtime();
+  shown.setData({ color: 'red', open: 1 });
+  t.equal(shown.title('color'), 'You chose Red');
+  const hidden = runtime();
+  hidden.setData({ color: 'red' });
+  t.equal(hidden.title('color'), 'You chose red');
+});
