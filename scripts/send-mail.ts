@@ -26,7 +26,7 @@ const log = Fastify({ logger: loggerOptions(config) }).log;
 const db = openDatabase(databaseFile(config.dataDir));
 const secret = loadOrCreateSecret(config.dataDir);
 warnIfOutboxInProduction(config, log);
-const mailer = createMailer({ db, config, log, source: createDefaultSource(db, config, secret), pollMs });
+const mailer = createMailer({ db, config, log, source: createDefaultSource(db, config, secret, { log }), pollMs });
 log.info({ owner: mailer.owner, transport: mailer.transport.kind, concurrency: config.mailConcurrency, ratePerMinute: config.mailRatePerMinute }, 'mail sender started');
 
 let stopping = false;

@@ -30,6 +30,20 @@ import { createResponsesService, type ResponsesService } from './modules/respons
 import responsesRoutes from './modules/responses/routes.js';
 import { createAuditor } from './modules/responses/audit/auditor.js';
 import { auditPending } from './modules/responses/audit/report.js';
+import type { VersionCache } from './modules/responses/versions.js';
+import { createI18n } from './i18n/index.js';
+import { createMailer, type Mailer, type MailSource } from './modules/mail/sender.js';
+import { warnIfOutboxInProduction } from './modules/mail/transport.js';
+import { createCampaignsService, type CampaignsService } from './modules/campaigns/service.js';
+import { createDefaultSource } from './modules/mail/source.js';
+import { createScheduler } from './modules/campaigns/scheduler.js';
+import { createLinks } from './modules/campaigns/links.js';
+import campaignsRoutes from './modules/campaigns/routes.js';
+import pagesRoutes from './modules/campaigns/pages.js';
+import respondRoutes from './modules/campaigns/respond-routes.js';
+import openRoutes from './modules/campaigns/open-routes.js';
+import bounceRoutes from './modules/campaigns/bounce-routes.js';
+import { eraseInvitations } from './modules/campaigns/erasure.js';
 import { emailHasher, loadOrCreateSecret } from './secret.js';
 
 export interface Services {
@@ -44,6 +58,12 @@ export interface Services {
   responses: ResponsesService;
   /** survey-core's re-check thread; `idle()` resolves once every completed response is checked */
   auditor: ReturnType<typeof createAuditor>;
+  campaigns: CampaignsService;
+  mailer: Mailer;
+  /** starts, closes, reminders and retention; `tick()` runs them now */
+  scheduler: ReturnType<typeof createScheduler>;
+  i18n: ReturnType<typeof createI18n>;
+  mailSource: MailSource;
 }
 
 declare module 'fastify' {
@@ -86,6 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const compiled = createCompiledStore({ db, log: app.log, clock });
   const lists = createListsService({ db, audit, clock });
   const auditor = createAuditor({ dbFile, log: app.log });
+  const responses = createResponsesService({ db, compiled, clock, onCompleted: () => auditor.wake() });
   const services: Services = {
     accounts: createAccountsService({ db, log: app.log, clock, sessionTtlHours: config.sessionTtlHours, inviteTtlHours: config.inviteTtlHours }),
     partners: createPartnersService({ db, clock }),
@@ -93,16 +114,30 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     compiled,
     audit,
     lists,
-    contacts: createContactsService({ db, audit, lists, hashEmail: emailHasher(secret), clock }),
+    contacts: createContactsService({ db, audit, lists, hashEmail: emailHasher(secret), clock, erasureSteps: [eraseInvitations] }),
     imports: createImportsService({ db, dbFile, dataDir: config.dataDir, secret, lists, log: app.log, maxBytes: config.importMaxBytes, clock }),
-    responses: createResponsesService({ db, compiled, clock, onCompleted: () => auditor.wake() }),
+    responses,
     auditor,
+    ...campaignServices(responses.versions),
   };
   // completed responses left unchecked by a crash or restart
   if (auditPending(db)) auditor.wake();
+  /** Campaigns, the sender loop that delivers their mail, and the scheduler that moves them in time. */
+  function campaignServices(versions: VersionCache) {
+    const now = clock ?? (() => new Date());
+    const i18n = createI18n();
+    const source = createDefaultSource(db, config, secret, { log: app.log, clock: now, versions });
+    const mailer = createMailer({ db, config, log: app.log, source, clock: now });
+    const campaigns = createCampaignsService({ db, versions, secret, publicUrl: config.publicUrl, mailFrom: config.mailFrom, clock: now,
+      queued: () => mailer.wake(), onStart: () => warnIfOutboxInProduction(config, app.log) });
+    const scheduler = createScheduler({ db, clock: now, mailFrom: config.mailFrom, dataDir: config.dataDir, launch: campaigns.launch, queued: () => mailer.wake() });
+    return { campaigns, mailer, scheduler, i18n, mailSource: source };
+  }
   app.decorate('services', services);
   app.addHook('onClose', async () => {
     // Imports on worker threads finish (or roll back) before the database closes.
+    services.scheduler.stop();
+    await services.mailer.stop(1000);
     await services.imports.close();
     await auditor.close();
     db.$client.close();
@@ -125,7 +160,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(contactsRoutes, { contacts: services.contacts });
   await app.register(importsRoutes, { imports: services.imports, audit });
   await app.register(responsesRoutes, { responses: services.responses });
+  const links = createLinks({ db, clock: clock ?? (() => new Date()), optOut: (contactId) => optOutQuietly(services, contactId) });
+  await app.register(campaignsRoutes, { campaigns: services.campaigns, db });
+  await app.register(pagesRoutes, { links, i18n: services.i18n, versions: services.responses.versions, clock: clock ?? (() => new Date()) });
+  await app.register(respondRoutes, { links, responses: services.responses, clock: clock ?? (() => new Date()) });
+  await app.register(bounceRoutes, { db, source: services.mailSource });
+  await app.register(openRoutes, { links, responses: services.responses, secret, clock: clock ?? (() => new Date()), secureCookies: secureCookies(config.publicUrl) });
+  app.addHook('onReady', async () => {
+    warnIfOutboxInProduction(config, app.log);
+    services.scheduler.start();
+  });
   return app;
+}
+
+/** An unsubscribe of a contact erased meanwhile has nothing left to opt out. */
+function optOutQuietly(services: Services, contactId: string) {
+  try {
+    services.contacts.optOut(contactId, { userId: null, role: 'admin', partnerId: null });
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 409 && (err as { statusCode?: number }).statusCode !== 404) throw err;
+  }
 }
 
 /** Secure cookies, except on plain http to another host than localhost (where browsers would drop them). */

@@ -14,10 +14,10 @@ export const REDACT_PATHS = [
 
 const SECRET_QUERY_KEYS = /^(token|t|key|password|email|code)$/i;
 
-/** Personal links carry their token in the path (/s/{token}, /c/{code}); query strings may carry more. */
+/** Personal and unsubscribe links carry their token in the path (/s/{token}, /u/{token}, /c/{code}); query strings may carry more. */
 export function redactUrl(url: string): string {
   const [path, query] = url.split('?', 2);
-  const safePath = path.replace(/^\/(s|c)\/[^/]+/, '/$1/[redacted]');
+  const safePath = path.replace(/^\/(s|c|u)\/[^/]+/, '/$1/[redacted]');
   if (query === undefined) return safePath;
   const params = new URLSearchParams(query);
   for (const key of [...params.keys()]) if (SECRET_QUERY_KEYS.test(key)) params.set(key, '[redacted]');

@@ -53,6 +53,19 @@ function oneOf(values: ChoiceValue[]): Check {
   };
 }
 
+function distinctChoices(values: ChoiceValue[], expected: string): Check {
+  const one = oneOf(values);
+  return (v) => {
+    if (!Array.isArray(v)) return wrongType(expected);
+    for (let i = 0; i < v.length; i++) {
+      const fault = one(v[i]);
+      if (fault) return fault;
+      if (v.findIndex((x) => sameChoiceValue(x, v[i])) < i) return { reason: 'duplicateChoice', message: `${JSON.stringify(v[i])} is chosen twice` };
+    }
+    return undefined;
+  };
+}
+
 function selectValues(q: Extract<CompiledQuestion, { type: 'radiogroup' | 'checkbox' | 'dropdown' }>): ChoiceValue[] {
   const values = q.choices.map((c: CompiledChoice) => c.value);
   if (q.hasOther) values.push('other');
@@ -68,18 +81,9 @@ function questionCheck(q: CompiledQuestion): Check | 'computed' | undefined {
     case 'radiogroup': case 'dropdown': return oneOf(selectValues(q));
     case 'rating': return oneOf(q.rateValues.map((c) => c.value));
     case 'boolean': return oneOf([q.valueTrue, q.valueFalse]);
-    case 'checkbox': {
-      const one = oneOf(selectValues(q));
-      return (v) => {
-        if (!Array.isArray(v)) return wrongType('an array of choice values');
-        for (let i = 0; i < v.length; i++) {
-          const fault = one(v[i]);
-          if (fault) return fault;
-          if (v.findIndex((x) => sameChoiceValue(x, v[i])) < i) return { reason: 'duplicateChoice', message: `${JSON.stringify(v[i])} is chosen twice` };
-        }
-        return undefined;
-      };
-    }
+    case 'checkbox': return distinctChoices(selectValues(q), 'an array of choice values');
+    // survey-core stores a ranking as the choice values in the order ranked
+    case 'ranking': return distinctChoices(q.choices.map((c) => c.value), 'an array of choice values, in ranked order');
     case 'matrix': {
       const cell = oneOf(q.columns.map((c) => c.value));
       return (v) => {

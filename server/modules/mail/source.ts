@@ -1,27 +1,30 @@
 /**
- * The MailSource used by scripts/send-mail.ts and the server. For now it renders test messages
- * only; campaign invitations and reminders take its place (same signature).
+ * The MailSource of the server and of scripts/send-mail.ts: campaign invitations, reminders and
+ * test messages rendered by the campaigns module; a test row without a campaign (an operator's
+ * check that mail goes out) as a plain message.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import { createI18n } from '../../i18n/index.js';
+import { createCampaignMailSource } from '../campaigns/mail-source.js';
+import { createVersionCache, type VersionCache } from '../responses/versions.js';
+import { createCompiledStore } from '../surveys/compiled-store.js';
 import type { MailSource } from './sender.js';
 
-export function createDefaultSource(_db: Db, _config: Config, _secret: Buffer): MailSource {
+export function createDefaultSource(db: Db, config: Config, secret: Buffer, { log, clock = () => new Date(), versions }:
+  { log: FastifyBaseLogger; clock?: () => Date; versions?: VersionCache }): MailSource {
+  const campaigns = createCampaignMailSource({
+    db, i18n: createI18n(), versions: versions ?? createVersionCache(db, createCompiledStore({ db, log, clock })), secret, publicUrl: config.publicUrl, clock,
+  });
   return {
     render(row) {
+      if (row.campaignId) return campaigns.render(row);
       if (row.kind !== 'test' || !row.recipient) return null;
       const text = 'This is a test message from Survey Relay. If you can read it, mail delivery works.';
-      return {
-        to: row.recipient,
-        fromName: 'Survey Relay',
-        subject: 'Survey Relay test message',
-        text,
-        html: `<p>${text}</p>`,
-        messageId: row.messageId,
-        language: row.language ?? 'en',
-      };
+      return { to: row.recipient, fromName: 'Survey Relay', subject: 'Survey Relay test message', text, html: `<p>${text}</p>`, messageId: row.messageId, language: 'en' };
     },
-    sent() {},
-    bounced() {},
+    sent: (tx, row) => campaigns.sent(tx, row),
+    bounced: (tx, row, error) => campaigns.bounced(tx, row, error),
   };
 }

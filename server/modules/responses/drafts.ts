@@ -24,6 +24,8 @@ type Once = (scope: string, key: string, request: unknown, work: (tx: Db) => Rec
 export interface InvitationGate {
   completed(tx: Db): boolean;
   markCompleted(tx: Db): void;
+  /** after a save (the first one marks the invitation started) */
+  saved?(tx: Db): void;
 }
 
 export interface DraftCompletion extends Submission {
@@ -61,6 +63,7 @@ export function createDrafts({ db, versions, once, clock, onCompleted }:
         const now = clock().toISOString();
         tx.insert(responseDrafts).values({ invitationId, versionId, locale, data, startedAt: now, updatedAt: now })
           .onConflictDoUpdate({ target: responseDrafts.invitationId, set: { data, locale, updatedAt: now } }).run();
+        gate.saved?.(tx);
         // no answers in the reply: it is kept as the receipt, which must hold nothing of them after completion
         return { status: 200, body: { state: 'draft', survey: version.slug, version: version.version, locale, saved: Object.keys(data).length } };
       });

@@ -94,9 +94,13 @@ export function createResponsesService({ db, compiled, clock = () => new Date(),
     versions,
     drafts,
 
-    /** Starts a response (channel 'api': an API client entering answers), optionally completing it at once. */
-    start(input: StartInput, key: string, keyScope: string): Receipt {
+    /**
+     * Starts a response (an API client entering answers, or an open-link respondent), optionally
+     * completing it at once; `admit` runs first in the transaction and may refuse (an open link's cap).
+     */
+    start(input: StartInput, key: string, keyScope: string, admit: (tx: Db) => void = () => {}): Receipt {
       return once(`start:${keyScope}`, key, input, (tx) => {
+        admit(tx);
         const version = versions.get(input.versionId);
         assertOpen(version);
         checkVersion(version, input.version);
@@ -131,9 +135,10 @@ export function createResponsesService({ db, compiled, clock = () => new Date(),
     },
 
     /** Completes a response with its stored answers and any last ones sent. */
-    complete(id: string, submission: Submission, key: string, scope: Scope): Receipt {
+    complete(id: string, submission: Submission, key: string, scope: Scope, admit: (tx: Db) => void = () => {}): Receipt {
       return once(`response:${id}`, key, { complete: submission }, (tx) => {
         const { row, version, locale, answers } = writable(tx, id, submission, scope);
+        admit(tx);
         const now = clock().toISOString();
         const set = { data: completedAnswers(version, answers, locale), locale, state: 'completed' as const, updatedAt: now, completedAt: now,
           auditState: 'pending' as const, auditInput: { answers, locale } };

@@ -56,3 +56,19 @@ t.test('a body nested 100,000 levels deep is refused without harm', async (t) =>
   t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
   t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
 });
+
+t.test('rankings take distinct choice values; display-only questions take no answer', async (t) => {
+  const app = await buildTestApp(t);
+  const { admin, coordinator } = createCast(app);
+  await publishSurvey(app, admin, 'rank', { pages: [{ name: 'p', elements: [
+    { type: 'html', name: 'intro', html: 'Hello' },
+    { type: 'ranking', name: 'order', choices: ['a', 'b', 'c'] },
+  ] }] });
+  const url = '/api/surveys/rank/versions/1/responses';
+  const codes = async (answers: unknown) => (await app.inject(submit(coordinator, 'POST', url, { answers }))).json().errors?.map((e: { code: string }) => e.code);
+  t.same(await codes({ order: ['c', 'a', 'b'] }), undefined, 'a full ranking');
+  t.same(await codes({ order: ['a', 'a'] }), ['duplicateChoice']);
+  t.same(await codes({ order: ['z'] }), ['notAChoice']);
+  t.same(await codes({ order: 'a' }), ['wrongType']);
+  t.same(await codes({ intro: 'x' }), ['notAnswerable']);
+});

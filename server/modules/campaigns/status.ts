@@ -1,0 +1,44 @@
+/**
+ * A campaign's status board: how many invitations are queued, sent, failed or bounced, how many
+ * contacts opted out, opened their link, started and completed, and the response rate
+ * (completed of those reached), in total and by list and language; plus open-link responses.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { contactLists, invitations, responses } from '../../db/schema/index.js';
+
+const COUNTS = {
+  invited: sql<number>`count(*)`,
+  queued: sql<number>`sum(${invitations.delivery} = 'queued')`,
+  sent: sql<number>`sum(${invitations.delivery} = 'sent')`,
+  failed: sql<number>`sum(${invitations.delivery} = 'failed')`,
+  bounced: sql<number>`sum(${invitations.delivery} = 'bounced')`,
+  optedOut: sql<number>`sum(${invitations.optedOut})`,
+  opened: sql<number>`sum(${invitations.openedAt} IS NOT NULL)`,
+  started: sql<number>`sum(${invitations.startedAt} IS NOT NULL OR ${invitations.completed})`,
+  completed: sql<number>`sum(${invitations.completed})`,
+};
+
+type Counts = { [K in keyof typeof COUNTS]: number };
+
+function withRate<T extends Counts>(row: T) {
+  const fixed = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || v === null ? Number(v ?? 0) : v])) as T;
+  // of the invitations that reached someone
+  return { ...fixed, responseRate: fixed.sent > 0 ? Math.round((fixed.completed / fixed.sent) * 1000) / 1000 : 0 };
+}
+
+export function campaignStatus(db: Db, campaignId: string) {
+  const where = eq(invitations.campaignId, campaignId);
+  const total = db.select(COUNTS).from(invitations).where(where).get()!;
+  const byList = db.select({ listId: invitations.listId, list: contactLists.name, ...COUNTS }).from(invitations)
+    .innerJoin(contactLists, eq(contactLists.id, invitations.listId)).where(where).groupBy(invitations.listId).all();
+  const byLanguage = db.select({ language: invitations.language, ...COUNTS }).from(invitations).where(where).groupBy(invitations.language).all();
+  const open = db.select({ state: responses.state, n: sql<number>`count(*)` }).from(responses)
+    .where(and(eq(responses.campaignId, campaignId), eq(responses.channel, 'open'))).groupBy(responses.state).all();
+  return {
+    total: withRate(total),
+    byList: byList.map(withRate),
+    byLanguage: byLanguage.map(withRate),
+    openLink: { started: open.reduce((n, r) => n + r.n, 0), completed: open.find((r) => r.state === 'completed')?.n ?? 0 },
+  };
+}
