@@ -1,0 +1,36 @@
+/**
+ * The answer sets generated.test.ts gives both engines: answers.ts's, less the kinds of answer
+ * whose divergence is already known (each a KNOWN DIVERGENCE, reported with the test).
+ */
+import type { StructurePayload } from '../../../client/runtime/compiled-types.js';
+import { questionsOf } from './answers.js';
+
+/**
+ * KNOWN DIVERGENCE: survey-core reads `{q}` through the question, which keeps the empty value it
+ * was cleared with ('' for a text answered before, undefined): `{q} + {q}` is '' and a calculated
+ * value `{q}` is undefined, piped as "{calc}". Our runtime reads the data, where a cleared answer
+ * is gone. So answers are cleared with null here, which both read alike.
+ * KNOWN DIVERGENCE: survey-core's numeric, text and regex validators take a blank answer (' ') as
+ * empty, ours validate it; so blank answers are given as null too.
+ */
+function clearedWithNull(value: unknown): unknown {
+  return value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
+}
+
+/**
+ * KNOWN DIVERGENCE: when the page of a choice question is hidden, survey-core drops an answer
+ * that is not among its choices, ours keeps it; so such answers are left out.
+ */
+export function answerAdapter(structure: StructurePayload): (name: string, value: unknown) => unknown {
+  const known = new Map(questionsOf(structure).flatMap((q) => (q.type === 'radiogroup' || q.type === 'dropdown' || q.type === 'checkbox'
+    ? [[q.name, [...q.choices.map((c) => c.value), ...(q.hasOther ? ['other'] : []), ...(q.hasNone ? ['none'] : [])]] as const] : [])));
+  // KNOWN DIVERGENCE: a matrix cleared with null leaves survey-core's expressions on `{m.row}` stale; cleared with {} here
+  const matrices = new Set(questionsOf(structure).filter((q) => q.type === 'matrix').map((q) => q.name));
+  return (name, value) => {
+    if (matrices.has(name)) return value ?? {};
+    const choices = known.get(name);
+    if (!choices) return clearedWithNull(value);
+    if (Array.isArray(value)) return value.filter((v) => choices.includes(v));
+    return choices.includes(value as never) ? value : null;
+  };
+}

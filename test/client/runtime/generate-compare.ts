@@ -1,0 +1,62 @@
+/**
+ * What generated.test.ts compares of two observations (observe.ts): all of it, except where the
+ * observation itself is made differently on the two sides, survey-core keeps stale state no
+ * respondent sees, or a divergence is already known. Each exception is a KNOWN DIVERGENCE,
+ * reported with the test that found it; none hides anything else.
+ */
+import { firstDifference } from './observe.js';
+import type { Observation } from './observe.js';
+
+/** calculated values (calc1, calc2…) whose value is null or NaN */
+const withoutEmptyCalculated = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).filter(([key, v]) => !/^calc\d+$/.test(key) || (v !== null && !Number.isNaN(v))));
+
+/** Applied to survey-core's observation only. */
+export function knownSurveyCoreDivergences(observation: Observation): Observation {
+  // KNOWN DIVERGENCE: survey-core pipes a calculated value with toString(), so NaN shows as "NaN", ours nothing
+  const clean = (text: string) => text.replaceAll('NaN', '');
+  return {
+    ...texts(observation, clean),
+    // KNOWN DIVERGENCE: survey-core keeps a null or NaN calculated value (includeIntoResult) in the data, ours drops it
+    data: withoutEmptyCalculated(observation.data),
+    validated: withoutEmptyCalculated(observation.validated),
+    completed: withoutEmptyCalculated(observation.completed),
+    // KNOWN DIVERGENCE: a calculated value of an unanswered question is undefined in survey-core, null in ours
+    variables: Object.fromEntries(Object.entries(observation.variables).map(([name, v]) => [name, v === undefined ? null : v])),
+  };
+}
+
+/** Applied to both observations. */
+export function comparable(observation: Observation): Observation {
+  const out = texts(observation, (text) => text.replace(/\{calc\d+\}/g, ''));
+  // KNOWN DIVERGENCE: survey-core leaves `{calc}` as written when the value is undefined (a
+  // calculated value of a cleared answer), our runtime when it is null: so neither is compared
+  // KNOWN DIVERGENCE: survey-core's completion drops the "other" text of a hidden question, ours keeps it
+  out.completed = Object.fromEntries(Object.entries(out.completed).filter(([key]) =>
+    !key.endsWith('-Comment') || Object.hasOwn(out.completed, key.slice(0, -'-Comment'.length))));
+  // KNOWN DIVERGENCE (observe.ts): with no page visible, our runtime is asked for the progress of
+  // a page that does not exist ("Page 0 of 0"); survey-core, without a current page, says "".
+  if (out.visiblePages.length === 0 || out.progress.every((p) => p.text === '')) out.progress = [];
+  // KNOWN DIVERGENCE (observe.ts): survey-core's visible pages are taken before validation, ours
+  // after it; when validation drops answers (unknown choices), pages may have changed between.
+  if (firstDifference(out.validated, out.data)) {
+    out.visiblePages = out.pages.flatMap((page, i) => (page.visible ? [i] : []));
+  }
+  // KNOWN DIVERGENCE (survey-core, stale state): with showQuestionNumbers 'onPage' survey-core
+  // renumbers only visible pages, so a hidden page keeps the numbers it had; no one sees them.
+  out.elements = Object.fromEntries(Object.entries(out.elements).map(([name, state]) =>
+    [name, state.inSurvey || state.number === undefined ? state : { ...state, number: '' }]));
+  out.variables = Object.fromEntries(Object.entries(out.variables).map(([name, v]) => [name, v === undefined ? null : v]));
+  return out;
+}
+
+/** The observation with `clean` applied to every text that may pipe an answer. */
+function texts(observation: Observation, clean: (text: string) => string): Observation {
+  return {
+    ...observation,
+    surveyTitle: clean(observation.surveyTitle), surveyDescription: clean(observation.surveyDescription), completedHtml: clean(observation.completedHtml),
+    pages: observation.pages.map((page) => ({ ...page, title: clean(page.title) })),
+    elements: Object.fromEntries(Object.entries(observation.elements).map(([name, state]) =>
+      [name, { ...state, title: clean(state.title), description: clean(state.description) }])),
+  };
+}

@@ -1,0 +1,114 @@
+/** Turns an abstract question (generate-question-specs.ts) into SurveyJS JSON. */
+import { literal } from './generate-expression-writer.js';
+import type { ExpressionWriter } from './generate-expression-writer.js';
+import type { Literal, Target } from './generate-expressions.js';
+import { BOOLEAN_VALUES, DATE_LIMITS, NUMBER_LIMITS, choiceValues, matrixColumns, ratingValues, targetsOf } from './generate-targets.js';
+import type { ChoiceSpec, ItemCondSpec, KindSpec, QuestionSpec } from './generate-question-specs.js';
+import type { TextWriter } from './generate-texts.js';
+import { validatorJson } from './generate-validators.js';
+
+type Json = Record<string, unknown>;
+type SelectSpec = Extract<KindSpec, { kind: 'radiogroup' | 'dropdown' | 'checkbox' }>;
+
+export interface Writers {
+  /** for conditions: every question and calculated value, later pages included */
+  conditions: ExpressionWriter;
+  /** for an expression question: only what is computed before it, so nothing depends on itself */
+  computed: (name: string) => ExpressionWriter;
+  texts: TextWriter;
+}
+
+export function questionJson(spec: QuestionSpec, name: string, w: Writers): Json {
+  const { texts, conditions: cond } = w;
+  const json: Json = { type: spec.type.kind, name };
+  if (spec.title) json.title = texts.text(spec.title, 'Question');
+  if (spec.description) json.description = texts.text(spec.description, 'About');
+  if (spec.required) json.isRequired = true;
+  if (spec.hidden) json.visible = false;
+  if (spec.readOnly) json.readOnly = true;
+  if (spec.visibleIf) json.visibleIf = cond.cond(spec.visibleIf);
+  // KNOWN DIVERGENCE: see holdsExpression in generate-survey.ts
+  if (spec.enableIf && spec.type.kind !== 'expression') json.enableIf = cond.cond(spec.enableIf);
+  if (spec.requiredIf) json.requiredIf = cond.cond(spec.requiredIf);
+  if (spec.requiredErrorText) json.requiredErrorText = texts.text(spec.requiredErrorText, 'Fix');
+  Object.assign(json, kindJson(spec.type, name, w));
+  const target = targetsOf(spec, name)[0];
+  // KNOWN DIVERGENCE: the compiler takes a boolean's defaultValue true / false as the strings
+  // survey-core stores ('true'), not as the value survey-core sets, so those are left out
+  const plainBoolean = spec.type.kind === 'boolean' && spec.type.values === null;
+  // KNOWN DIVERGENCE: survey-core drops a default whose choice is hidden at load, ours keeps it
+  const hidesChoices = json.choicesVisibleIf !== undefined || (json.choices as unknown[] | undefined)?.some((c) => typeof c === 'object' && c !== null && 'visibleIf' in c);
+  if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !plainBoolean && !hidesChoices) json.defaultValue = defaultValue(spec.type, target, spec.defaultValue);
+  const validators = spec.validators.map((v) => validatorJson(v, spec.type, w)).filter((v) => v !== undefined);
+  if (validators.length > 0) json.validators = validators;
+  return json;
+}
+
+function kindJson(type: KindSpec, name: string, w: Writers): Json {
+  switch (type.kind) {
+    case 'text': {
+      const limits = type.limits === null ? [] : type.inputType === 'number' ? NUMBER_LIMITS[type.limits % NUMBER_LIMITS.length]
+        : type.inputType === 'date' ? DATE_LIMITS[type.limits % DATE_LIMITS.length] : [];
+      const step = type.step && type.inputType === 'number' ? { step: 1 } : {};
+      return { inputType: type.inputType, ...(limits[0] === undefined ? {} : { min: limits[0] }), ...(limits[1] === undefined ? {} : { max: limits[1] }), ...step };
+    }
+    case 'comment': return {};
+    case 'radiogroup': case 'dropdown': case 'checkbox': {
+      const values = choiceValues(type.choices);
+      const checkbox = type.kind === 'checkbox';
+      const choices = type.choices.map((c, i) => choiceJson(c, values[i], type, w));
+      const json: Json = { choices };
+      if (type.other) json.showOtherItem = true;
+      if (type.none) json.showNoneItem = true;
+      // KNOWN DIVERGENCE: survey-core reads an answer whose choice is hidden as "other" in expressions, ours as given
+      if (type.choicesVisibleIf && !type.other) json.choicesVisibleIf = itemCond(type.choicesVisibleIf, values, w.conditions);
+      if (type.choicesEnableIf) json.choicesEnableIf = itemCond(type.choicesEnableIf, values, w.conditions);
+      if (checkbox && type.selectAll) json.showSelectAllItem = true;
+      if (checkbox && type.minSelected > 0) json.minSelectedChoices = type.minSelected;
+      // KNOWN DIVERGENCE: at maxSelectedChoices survey-core keeps "none" and exclusive choices enabled, ours disables them
+      const exclusive = type.none || type.choices.some((c) => c.exclusive);
+      if (checkbox && type.maxSelected > 0 && !exclusive) json.maxSelectedChoices = type.maxSelected;
+      return json;
+    }
+    case 'boolean': {
+      const values = type.values === null ? {} : { valueTrue: BOOLEAN_VALUES[type.values][0], valueFalse: BOOLEAN_VALUES[type.values][1] };
+      const labels = type.labels ? { labelTrue: w.texts.text(type.labels, 'Yes', true), labelFalse: w.texts.text(type.labels, 'No', true) } : {};
+      return { ...values, ...labels };
+    }
+    case 'rating':
+      return type.values === null ? { rateMin: type.min, rateMax: type.max, rateStep: type.step }
+        : { rateValues: ratingValues(type).map((value) => (value % 2 === 0 ? { value, text: w.texts.text({ n: value, localized: true, pipe: null }, 'Choice') } : value)) };
+    case 'matrix':
+      return {
+        rows: Array.from({ length: type.rows }, (_, i) => ({ value: `r${i + 1}`, text: w.texts.text({ n: i + 1, localized: i !== 1, pipe: null }, 'Question') })),
+        columns: matrixColumns(type).map((value, i) => (i === 0 ? value : { value, text: w.texts.text({ n: i, localized: true, pipe: null }, 'Choice') })),
+        ...(type.allRows ? { eachRowRequired: true } : {}),
+      };
+    case 'expression':
+      return { expression: w.computed(name).val(type.expression) };
+  }
+}
+
+function choiceJson(c: ChoiceSpec, value: Literal, owner: SelectSpec, w: Writers): Json | Literal {
+  const json: Json = { value };
+  if (c.text) json.text = w.texts.text(c.text, 'Choice', true);
+  // KNOWN DIVERGENCE: survey-core takes a choice's own visibleIf / enableIf instead of the
+  // question's choicesVisibleIf / choicesEnableIf, our runtime both; so never both here
+  if (c.visibleIf && !owner.choicesVisibleIf && !owner.other) json.visibleIf = w.conditions.cond(c.visibleIf);
+  if (c.enableIf && !owner.choicesEnableIf) json.enableIf = w.conditions.cond(c.enableIf);
+  if (owner.kind === 'checkbox' && c.exclusive) json.isExclusive = true;
+  return Object.keys(json).length === 1 ? value : json;
+}
+
+function itemCond(spec: ItemCondSpec, values: readonly Literal[], cond: ExpressionWriter): string {
+  const own = `{item} ${spec.op} ${literal(values[spec.lit % values.length])}`;
+  return spec.join ? `(${own}) ${spec.join.op} (${cond.cond(spec.join.c)})` : own;
+}
+
+function defaultValue(type: KindSpec, target: Target, pick: number): unknown {
+  if (type.kind === 'matrix') return { r1: target.domain[pick % target.domain.length] };
+  if (type.kind !== 'radiogroup' && type.kind !== 'dropdown' && type.kind !== 'checkbox') return target.domain[pick % target.domain.length];
+  const values = choiceValues(type.choices);
+  const value = values[pick % values.length];
+  return type.kind === 'checkbox' ? [value] : value;
+}

@@ -1,0 +1,78 @@
+/**
+ * Differential tests on generated surveys (generate-survey.ts): every generated definition must
+ * compile, and for a few generated answer sets each, survey-core's Model and our runtime must
+ * observe the same thing (observe.ts). A refusal or a divergence fails with fast-check's shrunk
+ * survey and answers. The deliberate differences listed in differential.test.ts are left out here
+ * too, and only those.
+ *
+ * GENERATED_RUNS=500 runs more surveys; FC_SEED=… replays the seed a failure reports.
+ */
+import fc from 'fast-check';
+import t from 'tap';
+import { compileSurvey } from '../../../server/modules/surveys/compiler/compile.js';
+import type { CompileResult } from '../../../server/modules/surveys/compiler/compile.js';
+import { dataArbitrary, questionsOf, stepsArbitrary } from './answers.js';
+import { answerAdapter } from './generate-answers.js';
+import { surveyArbitrary } from './generate-survey.js';
+import { firstDifference, observeRuntime, observeSurveyCore, reusableSurveyCore } from './observe.js';
+import type { Answers } from './observe.js';
+import { comparable, knownSurveyCoreDivergences } from './generate-compare.js';
+
+/** surveys per run; each is compiled and loaded into survey-core once, then answered several times */
+const RUNS = Number(process.env.GENERATED_RUNS ?? 50);
+const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+
+interface Case {
+  json: Record<string, unknown>;
+  compiled: CompileResult;
+  /** the survey as loaded comes first; then answer sets loaded at once or given one by one */
+  answers: Array<{ answers: Answers; locale: string }>;
+}
+
+const caseArbitrary: fc.Arbitrary<Case> = surveyArbitrary().chain((json) => {
+  const compiled = compileSurvey(json);
+  if (!compiled.ok) return fc.constant<Case>({ json, compiled, answers: [] });
+  const { structure, locales } = compiled;
+  const adapt = answerAdapter(structure);
+  const answers = fc.oneof(
+    dataArbitrary(structure).map((data): Answers => ({ data: Object.fromEntries(Object.entries(data).map(([name, value]) => [name, adapt(name, value)])) })),
+    // stepsArbitrary needs a question to answer; a survey of expressions only has none
+    questionsOf(structure).every((q) => q.type === 'expression') ? fc.constant<Answers>({ steps: [] })
+      : stepsArbitrary(structure).map((steps): Answers => ({ steps: steps.map(([name, value]) => [name, adapt(name, value)]) })),
+  );
+  const asLoaded = { answers: {}, locale: 'default' };
+  return fc.array(fc.record({ answers, locale: fc.constantFrom(...locales) }), { minLength: 1, maxLength: 4 })
+    .map((sets): Case => ({ json, compiled, answers: [asLoaded, ...sets] }));
+});
+
+function check({ json, compiled, answers }: Case): void {
+  if (!compiled.ok) throw new Error(`the generated survey does not compile: ${JSON.stringify(compiled.faults)}`);
+  const quickReference = reusableSurveyCore(json);
+  for (const { answers: given, locale } of answers) {
+    const ours = comparable(observeRuntime(compiled.structure, compiled.texts[locale], given));
+    // a difference counts only when a Model made for this answer set alone shows it too
+    const diff = firstDifference(ours, comparable(knownSurveyCoreDivergences(quickReference(given, locale))))
+      && firstDifference(ours, comparable(knownSurveyCoreDivergences(observeSurveyCore(json, given, locale))));
+    if (diff) {
+      throw new Error(`${JSON.stringify(given)} in locale ${locale} differs at ${diff.path}: ours ${JSON.stringify(diff.ours)}, survey-core ${JSON.stringify(diff.surveyCore)}`);
+    }
+  }
+}
+
+t.test('generated surveys compile, and our runtime observes what survey-core observes', async (t) => {
+  // shrinking compiles and loads every candidate survey: stop it in time to report within tap's timeout
+  const result = fc.check(fc.property(caseArbitrary, check), { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: 80_000, markInterruptAsFailure: true });
+  if (!result.failed) {
+    t.pass(`${RUNS} generated surveys (seed ${SEED})`);
+    return;
+  }
+  const failing = result.counterexample?.[0];
+  t.fail('a generated survey is refused or observed differently', {
+    diag: {
+      problem: String((result.errorInstance as Error | undefined)?.message),
+      survey: JSON.stringify(failing?.json),
+      answers: JSON.stringify(failing?.answers),
+      replay: `FC_SEED=${SEED} GENERATED_RUNS=${RUNS}`,
+    },
+  });
+});
