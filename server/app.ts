@@ -43,6 +43,8 @@ import pagesRoutes from './modules/campaigns/pages.js';
 import respondRoutes from './modules/campaigns/respond-routes.js';
 import openRoutes from './modules/campaigns/open-routes.js';
 import bounceRoutes from './modules/campaigns/bounce-routes.js';
+import waveRoutes from './modules/campaigns/wave-routes.js';
+import { createWaves } from './modules/campaigns/waves.js';
 import { eraseInvitations } from './modules/campaigns/erasure.js';
 import { emailHasher, loadOrCreateSecret } from './secret.js';
 
@@ -130,7 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const mailer = createMailer({ db, config, log: app.log, source, clock: now });
     const campaigns = createCampaignsService({ db, versions, secret, publicUrl: config.publicUrl, mailFrom: config.mailFrom, clock: now,
       queued: () => mailer.wake(), onStart: () => warnIfOutboxInProduction(config, app.log) });
-    const scheduler = createScheduler({ db, clock: now, mailFrom: config.mailFrom, dataDir: config.dataDir, launch: campaigns.launch, queued: () => mailer.wake() });
+    const scheduler = createScheduler({ db, clock: now, mailFrom: config.mailFrom, dataDir: config.dataDir, secret, launch: campaigns.launch, queued: () => mailer.wake() });
     return { campaigns, mailer, scheduler, i18n, mailSource: source };
   }
   app.decorate('services', services);
@@ -165,6 +167,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pagesRoutes, { links, i18n: services.i18n, versions: services.responses.versions, clock: clock ?? (() => new Date()) });
   await app.register(respondRoutes, { links, responses: services.responses, clock: clock ?? (() => new Date()) });
   await app.register(bounceRoutes, { db, source: services.mailSource });
+  await app.register(waveRoutes, { waves: createWaves({ db, campaigns: services.campaigns, clock: clock ?? (() => new Date()) }) });
   await app.register(openRoutes, { links, responses: services.responses, secret, clock: clock ?? (() => new Date()), secureCookies: secureCookies(config.publicUrl) });
   app.addHook('onReady', async () => {
     warnIfOutboxInProduction(config, app.log);

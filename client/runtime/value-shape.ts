@@ -18,7 +18,7 @@ export const DEFAULT_MAX_TEXT = 10_000;
 export const MAX_FAULTS = 50;
 
 export type ShapeReason =
-  | 'unknownQuestion' | 'notAnswerable' | 'wrongType' | 'notAChoice' | 'duplicateChoice' | 'tooLong' | 'unknownRow'
+  | 'unknownQuestion' | 'notAnswerable' | 'wrongType' | 'notAChoice' | 'duplicateChoice' | 'tooLong' | 'unknownRow' | 'unknownColumn'
   | 'tooManyKeys';
 
 export interface ShapeFault {
@@ -92,6 +92,26 @@ function questionCheck(q: CompiledQuestion): Check | 'computed' | undefined {
           if (!q.rows.some((r) => String(r.value) === row)) return { reason: 'unknownRow', message: `has no row ${JSON.stringify(row)}` };
           const fault = value === null ? undefined : cell(value);
           if (fault) return { ...fault, message: `row ${JSON.stringify(row)}: ${fault.message}` };
+        }
+        return undefined;
+      };
+    }
+    case 'matrixdropdown': {
+      const cells = new Map(q.columns.map((c) => [c.name, questionCheck(c.cell)]));
+      return (v) => {
+        if (!isPlainObject(v)) return wrongType('an object of row value → { column name → cell answer }');
+        for (const [row, answers] of Object.entries(v)) {
+          if (!q.rows.some((r) => String(r.value) === row)) return { reason: 'unknownRow', message: `has no row ${JSON.stringify(row)}` };
+          if (answers === null) continue;
+          if (!isPlainObject(answers)) return wrongType(`an object of column name → cell answer in row ${JSON.stringify(row)}`);
+          for (const [column, cell] of Object.entries(answers)) {
+            const check = cells.get(column);
+            if (!cells.has(column)) return { reason: 'unknownColumn', message: `has no column ${JSON.stringify(column)}` };
+            // expression cells are computed by the survey; null clears a cell
+            if (check === 'computed' || cell === null) continue;
+            const fault = check ? check(cell) : { reason: 'notAnswerable' as const, message: 'takes no answer' };
+            if (fault) return { ...fault, message: `row ${JSON.stringify(row)}, column ${JSON.stringify(column)}: ${fault.message}` };
+          }
         }
         return undefined;
       };

@@ -25,11 +25,13 @@ export function queueInvitations(tx: Db, campaign: Campaign, secret: Buffer, mai
   const listIds = tx.select({ id: campaignLists.listId }).from(campaignLists).where(eq(campaignLists.campaignId, campaign.id)).all().map((l) => l.id);
   if (listIds.length === 0) return 0;
   const suppressed = new Set(tx.select({ hash: suppressions.emailHash }).from(suppressions).where(eq(suppressions.partnerId, campaign.partnerId)).all().map((s) => s.hash));
-  const already = new Set(tx.select({ contactId: invitations.contactId }).from(invitations).where(eq(invitations.campaignId, campaign.id)).all().map((i) => i.contactId));
+  const invited = tx.select({ contactId: invitations.contactId, email: contacts.emailNormalized }).from(invitations)
+    .leftJoin(contacts, eq(contacts.id, invitations.contactId)).where(eq(invitations.campaignId, campaign.id)).all();
+  const already = new Set(invited.map((i) => i.contactId));
   const people = tx.select({ id: contacts.id, listId: contacts.listId, email: contacts.emailNormalized, hash: contacts.emailHash, language: contacts.language })
     .from(contacts).where(and(inArray(contacts.listId, listIds), eq(contacts.status, 'active'), isNotNull(contacts.emailNormalized)))
     .orderBy(contacts.createdAt).all();
-  const seen = new Set<string>();
+  const seen = new Set<string>(invited.flatMap((i) => (i.email ? [i.email] : [])));
   let queued = 0;
   for (const person of people) {
     if (seen.has(person.email!) || already.has(person.id) || (person.hash && suppressed.has(person.hash))) continue;

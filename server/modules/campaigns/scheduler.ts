@@ -1,19 +1,19 @@
 /**
  * What happens with time, kept in the database so a restart loses nothing: scheduled campaigns
- * start, campaigns past their close time close, reminders are queued for those who have not
- * answered, and retention ends. `tick()` runs every 30 seconds and at start; it is idempotent.
+ * start, campaigns past their close time close, contacts added to running campaigns' lists are
+ * invited, reminders are queued for those who have not answered, and retention ends. `tick()` runs every 30 seconds and at start; it is idempotent.
  */
 import { and, eq, inArray, isNotNull, isNull, lte, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaigns, invitations, mailOutbox, responses } from '../../db/schema/index.js';
-import { cancelPending, queueMessage } from './invitations.js';
+import { cancelPending, queueInvitations, queueMessage } from './invitations.js';
 import { deleteOutboxFiles } from '../mail/outbox-files.js';
 import type { Campaign } from './service.js';
 
 const DAY = 86_400_000;
 
-export function createScheduler({ db, clock, mailFrom, dataDir, launch, queued }:
-  { db: Db; clock: () => Date; mailFrom: string; dataDir: string; launch: (c: Campaign) => void; queued: () => void }) {
+export function createScheduler({ db, clock, mailFrom, dataDir, secret, launch, queued }:
+  { db: Db; clock: () => Date; mailFrom: string; dataDir: string; secret: Buffer; launch: (c: Campaign) => void; queued: () => void }) {
   function startDue(now: string) {
     for (const c of db.select().from(campaigns).where(and(eq(campaigns.state, 'scheduled'), lte(campaigns.startsAt, now))).all()) launch(c);
   }
@@ -65,12 +65,21 @@ export function createScheduler({ db, clock, mailFrom, dataDir, launch, queued }
     }
   }
 
+  /** Contacts added to a running campaign's lists (a later import) are invited too. */
+  function inviteNewcomers(now: Date): number {
+    let count = 0;
+    for (const c of db.select().from(campaigns).where(eq(campaigns.state, 'running')).all()) {
+      count += db.transaction((tx) => queueInvitations(tx as unknown as Db, c, secret, mailFrom, now));
+    }
+    return count;
+  }
+
   let timer: NodeJS.Timeout | undefined;
   const tick = () => {
     const now = clock();
     startDue(now.toISOString());
     closeDue(now.toISOString());
-    if (remind(now) > 0) queued();
+    if (inviteNewcomers(now) + remind(now) > 0) queued();
     purge(now);
   };
 

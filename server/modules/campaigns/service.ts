@@ -102,6 +102,30 @@ export function createCampaignsService(deps: CampaignsDeps) {
     return updated;
   }
 
+  /** A new draft campaign, checked (every fault at once), not yet stored. */
+  function prepare(input: CreateInput, scope: Scope, waveId: string | null = null): Campaign {
+    const partnerId = scope.role === 'admin' ? input.partnerId : scope.partnerId;
+    if (!partnerId) throw invalid('Say which partner the campaign belongs to.', [{ pointer: '/partnerId', message: 'is required for admins' }]);
+    const partner = db.select().from(partners).where(eq(partners.id, partnerId)).get();
+    if (!partner || (scope.role !== 'admin' && partnerId !== scope.partnerId)) throw invalid('There is no such partner.', [{ pointer: '/partnerId', message: 'is not a partner' }]);
+    const versionId = publishedVersion(input.survey, input.version);
+    check(input, partnerId, versionId);
+    const now = iso();
+    return {
+      id: newId(), partnerId, waveId, name: input.name, surveyId: versions.get(versionId).surveyId, versionId, state: 'draft',
+      languages: input.languages, startsAt: input.startsAt ? new Date(input.startsAt).toISOString() : now, closesAt: input.closesAt ? new Date(input.closesAt).toISOString() : null,
+      startedAt: null, closedAt: null, reminderDays: input.reminders?.days ?? [5, 12], maxReminders: input.reminders?.max ?? 2,
+      senderName: input.senderName ?? partner.name, replyTo: input.replyTo ?? partner.contactEmail ?? null, mode: input.mode ?? 'anonymous',
+      allowEdit: input.allowEdit ?? false, retentionDays: input.retentionDays ?? 180, purgedAt: null, messages: input.messages ?? {},
+      openCode: randomBytes(16).toString('base64url'), openCap: input.openCap ?? null, createdBy: scope.userId, createdAt: now, updatedAt: now,
+    };
+  }
+
+  function store(tx: Db, row: Campaign, listIds: string[]) {
+    tx.insert(campaigns).values(row).run();
+    for (const listId of new Set(listIds)) tx.insert(campaignLists).values({ campaignId: row.id, listId }).run();
+  }
+
   /** Starts now: invitations created and their first messages queued, in one transaction. */
   function launch(c: Campaign): Campaign {
     const at = clock();
@@ -125,26 +149,12 @@ export function createCampaignsService(deps: CampaignsDeps) {
     view,
     launch,
 
+    prepare,
+    store,
+
     create(input: CreateInput, scope: Scope) {
-      const partnerId = scope.role === 'admin' ? input.partnerId : scope.partnerId;
-      if (!partnerId) throw invalid('Say which partner the campaign belongs to.', [{ pointer: '/partnerId', message: 'is required for admins' }]);
-      const partner = db.select().from(partners).where(eq(partners.id, partnerId)).get();
-      if (!partner || (scope.role !== 'admin' && partnerId !== scope.partnerId)) throw invalid('There is no such partner.', [{ pointer: '/partnerId', message: 'is not a partner' }]);
-      const versionId = publishedVersion(input.survey, input.version);
-      check(input, partnerId, versionId);
-      const now = iso();
-      const row: Campaign = {
-        id: newId(), partnerId, waveId: null, name: input.name, surveyId: versions.get(versionId).surveyId, versionId, state: 'draft',
-        languages: input.languages, startsAt: input.startsAt ? new Date(input.startsAt).toISOString() : now, closesAt: input.closesAt ? new Date(input.closesAt).toISOString() : null,
-        startedAt: null, closedAt: null, reminderDays: input.reminders?.days ?? [5, 12], maxReminders: input.reminders?.max ?? 2,
-        senderName: input.senderName ?? partner.name, replyTo: input.replyTo ?? partner.contactEmail ?? null, mode: input.mode ?? 'anonymous',
-        allowEdit: input.allowEdit ?? false, retentionDays: input.retentionDays ?? 180, purgedAt: null, messages: input.messages ?? {},
-        openCode: randomBytes(16).toString('base64url'), openCap: input.openCap ?? null, createdBy: scope.userId, createdAt: now, updatedAt: now,
-      };
-      db.transaction((tx) => {
-        tx.insert(campaigns).values(row).run();
-        for (const listId of new Set(input.listIds)) tx.insert(campaignLists).values({ campaignId: row.id, listId }).run();
-      });
+      const row = prepare(input, scope);
+      db.transaction((tx) => store(tx as unknown as Db, row, input.listIds));
       return view(row);
     },
 

@@ -111,3 +111,17 @@ t.test('reminders go only to those who have not answered, opted out or bounced',
   const status = (await app.inject(as(coordinator, { method: 'GET', url: `/api/campaigns/${c.id}/status` }))).json();
   t.match(status.total, { invited: 3, completed: 1, started: 1, optedOut: 1, responseRate: 0.333 });
 });
+
+t.test('contacts added to a running campaign\'s list are invited once, an address already invited is not', async (t) => {
+  const { app, smtp, coordinator, list } = await campaignApp(t);
+  const c = await createCampaign(app, coordinator, campaignBody(list.id));
+  await app.inject(as(coordinator, { method: 'POST', url: `/api/campaigns/${c.id}/start` }));
+  await received(smtp, 3);
+  await app.inject(as(coordinator, { method: 'POST', url: `/api/lists/${list.id}/contacts`, payload: { email: 'late@example.org', name: 'Late', language: 'sv' } }));
+  app.services.scheduler.tick();
+  await received(smtp, 4);
+  app.services.scheduler.tick();
+  await new Promise((r) => setTimeout(r, 300));
+  t.same(smtp.received.map((m) => m.to[0]).filter((to) => to === 'late@example.org'), ['late@example.org'], 'invited once');
+  t.equal(smtp.received.length, 4, 'nobody else twice');
+});

@@ -72,3 +72,24 @@ t.test('rankings take distinct choice values; display-only questions take no ans
   t.same(await codes({ order: 'a' }), ['wrongType']);
   t.same(await codes({ intro: 'x' }), ['notAnswerable']);
 });
+
+t.test('matrixdropdown answers are checked cell by cell, by the column\'s cell type', async (t) => {
+  const app = await buildTestApp(t);
+  const { admin, coordinator } = createCast(app);
+  await publishSurvey(app, admin, 'grid', { pages: [{ name: 'p', elements: [{
+    type: 'matrixdropdown', name: 'usage', rows: ['bus', 'car'], columns: [
+      { name: 'often', cellType: 'dropdown', choices: [1, 2, 3] },
+      { name: 'notes', cellType: 'text' },
+      { name: 'double', cellType: 'expression', expression: '{row.often} * 2' },
+    ] }] }] });
+  const url = '/api/surveys/grid/versions/1/responses';
+  const codes = async (answers: unknown) => (await app.inject(submit(coordinator, 'POST', url, { answers }))).json().errors?.map((e: { code: string }) => e.code);
+  t.same(await codes({ usage: { bus: { often: 2, notes: 'daily', double: 99 }, car: null } }), undefined, 'well formed (an expression cell is ignored)');
+  t.same(await codes({ usage: { tram: { often: 1 } } }), ['unknownRow']);
+  t.same(await codes({ usage: { bus: { speed: 1 } } }), ['unknownColumn']);
+  t.same(await codes({ usage: { bus: { often: 7 } } }), ['notAChoice']);
+  t.same(await codes({ usage: { bus: { notes: ['x'] } } }), ['wrongType']);
+  t.same(await codes({ usage: { bus: 'often' } }), ['wrongType']);
+  const done = await app.inject(submit(coordinator, 'POST', url, { answers: { usage: { bus: { often: 2, double: 99 } } }, complete: true }));
+  t.equal(done.json().data.usage.bus.double, 4, 'the expression cell computed by the runtime');
+});
