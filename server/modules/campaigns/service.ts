@@ -13,6 +13,7 @@ import type { Scope } from '../lists/scope.js';
 import { partnerOf } from '../lists/scope.js';
 import type { VersionCache } from '../responses/versions.js';
 import { messageFaults, settingFaults, type CampaignInput } from './input.js';
+import { toLocal, toUtc } from './time.js';
 import { cancelPending, queueInvitations, requeueUnsent } from './invitations.js';
 import { enqueue } from '../mail/outbox.js';
 import { messageIdFor } from '../mail/message.js';
@@ -61,7 +62,9 @@ export function createCampaignsService(deps: CampaignsDeps) {
   function view(c: Campaign) {
     const lists = db.select({ id: campaignLists.listId }).from(campaignLists).where(eq(campaignLists.campaignId, c.id)).all().map((l) => l.id);
     const v = versions.get(c.versionId);
+    const timeZone = zoneOf(c.partnerId);
     return {
+      timeZone, startsAtLocal: toLocal(c.startsAt, timeZone), closesAtLocal: toLocal(c.closesAt, timeZone),
       id: c.id, name: c.name, partnerId: c.partnerId, waveId: c.waveId, survey: v.slug, version: v.version, state: c.state, listIds: lists,
       languages: c.languages, startsAt: c.startsAt, closesAt: c.closesAt, startedAt: c.startedAt, closedAt: c.closedAt,
       reminders: { days: c.reminderDays, max: c.maxReminders }, senderName: c.senderName, replyTo: c.replyTo, mode: c.mode, allowEdit: c.allowEdit,
@@ -103,12 +106,30 @@ export function createCampaignsService(deps: CampaignsDeps) {
   }
 
   /** A new draft campaign, checked (every fault at once), not yet stored. */
+  /** Start and close as UTC: a time without an offset is the partner's local time. */
+  function inUtc<T extends CampaignInput>(input: T, timeZone: string): T {
+    const faults: FieldFault[] = [];
+    const convert = (field: 'startsAt' | 'closesAt') => {
+      const value = input[field];
+      if (value === undefined || value === null) return value;
+      const utc = toUtc(value, timeZone);
+      if (!utc) faults.push({ pointer: `/${field}`, message: `must be a date and time: "2027-01-31T18:00" in the partner's time zone (${timeZone}), or with an offset` });
+      return utc;
+    };
+    const result = { ...input, startsAt: convert('startsAt'), closesAt: convert('closesAt') };
+    if (faults.length) throw invalid('A time of the campaign is not a date and time.', faults);
+    return result;
+  }
+
+  const zoneOf = (partnerId: string) => db.select({ tz: partners.timeZone }).from(partners).where(eq(partners.id, partnerId)).get()?.tz ?? 'UTC';
+
   function prepare(input: CreateInput, scope: Scope, waveId: string | null = null): Campaign {
     const partnerId = scope.role === 'admin' ? input.partnerId : scope.partnerId;
     if (!partnerId) throw invalid('Say which partner the campaign belongs to.', [{ pointer: '/partnerId', message: 'is required for admins' }]);
     const partner = db.select().from(partners).where(eq(partners.id, partnerId)).get();
     if (!partner || (scope.role !== 'admin' && partnerId !== scope.partnerId)) throw invalid('There is no such partner.', [{ pointer: '/partnerId', message: 'is not a partner' }]);
     const versionId = publishedVersion(input.survey, input.version);
+    input = inUtc(input, partner.timeZone);
     check(input, partnerId, versionId);
     const now = iso();
     return {
@@ -163,9 +184,10 @@ export function createCampaignsService(deps: CampaignsDeps) {
       return db.select().from(campaigns).where(p === undefined ? undefined : eq(campaigns.partnerId, p)).orderBy(desc(campaigns.createdAt)).all().map(view);
     },
 
-    update(id: string, patch: CampaignInput, scope: Scope) {
+    update(id: string, changes: CampaignInput, scope: Scope) {
       const c = find(id, scope);
       expect(c, ['draft', 'scheduled', 'paused'], 'changed');
+      const patch = inUtc(changes, zoneOf(c.partnerId));
       check({ languages: c.languages, ...patch }, c.partnerId, c.versionId);
       const set: Partial<Campaign> = {
         name: patch.name, languages: patch.languages, senderName: patch.senderName, replyTo: patch.replyTo, mode: c.state === 'draft' ? patch.mode : undefined,

@@ -104,3 +104,50 @@ t.test('a bounce reported after delivery marks the address bounced for the partn
   t.equal((await app.inject(as(admin, { method: 'POST', url: '/api/mail/bounces', payload: { messageId: '<nope@x>' } }))).statusCode, 404);
   t.equal((await app.inject(as(coordinator, { method: 'POST', url: '/api/mail/bounces', payload: { messageId: amal.messageId } }))).statusCode, 403);
 });
+
+t.test('a running campaign moves to a newer published version; answers begun on the old one finish on it', async (t) => {
+  const { app, smtp, admin, coordinator, list } = await campaignApp(t);
+  const c = await createCampaign(app, coordinator, campaignBody(list.id, { mode: 'tracked' }));
+  await app.inject(as(coordinator, { method: 'POST', url: `/api/campaigns/${c.id}/start` }));
+  const [first, second] = (await received(smtp, 3)).map((m) => /http:\/\/localhost:3000(\/s\/\S+)/.exec(m.mail.text ?? '')![1]);
+  const post = (url: string, payload: object) => app.inject({ method: 'POST', url, headers: { 'idempotency-key': `k-${Math.random().toString(36).slice(2)}-${Date.now()}` }, payload });
+  t.equal((await post(`${first}/answers`, { answers: { name: 'Early' } })).statusCode, 200, 'begun on version 1');
+  t.equal((await app.inject(as(coordinator, { method: 'POST', url: `/api/campaigns/${c.id}/version`, payload: { version: 2 } }))).statusCode, 422, 'no version 2 yet');
+  const def = (await app.inject(as(admin, { method: 'GET', url: '/api/surveys/living/versions/1' }))).json().definition;
+  def.title = { default: 'Living here (typo fixed)', sv: 'Att bo här', ar: 'العيش هنا' };
+  await app.inject(as(admin, { method: 'PUT', url: '/api/surveys/living/definition', payload: def }));
+  await app.inject(as(admin, { method: 'POST', url: '/api/surveys/living/publish' }));
+  const moved = await app.inject(as(coordinator, { method: 'POST', url: `/api/campaigns/${c.id}/version`, payload: { version: 2 } }));
+  t.equal(moved.statusCode, 200, moved.body);
+  t.equal(moved.json().version, 2);
+  t.equal((await app.inject(as(coordinator, { method: 'POST', url: `/api/campaigns/${c.id}/version`, payload: { version: 1 } }))).statusCode, 422, 'never back');
+  const answers = { name: 'A', consent: false };
+  t.equal((await post(`${first}/complete`, { answers })).json().version, 1, 'the early respondent finishes on version 1');
+  t.equal((await post(`${second}/complete`, { answers })).json().version, 2, 'a new one answers version 2');
+});
+
+t.test('guessing tokens: 20 failed lookups a minute from one address, then 429', async (t) => {
+  const { app } = await campaignApp(t);
+  const codes: number[] = [];
+  for (let i = 0; i < 22; i++) codes.push((await app.inject({ method: 'GET', url: `/s/${'A'.repeat(42)}${i % 10}` })).statusCode);
+  t.same(codes.slice(0, 20), Array(20).fill(404));
+  t.same(codes.slice(20), [429, 429]);
+});
+
+t.test("times are written and shown in the partner's time zone, stored in UTC; the deadline is written in the contact's language", async (t) => {
+  const { app, smtp, coordinator, list } = await campaignApp(t);
+  const res = await app.inject(as(coordinator, { method: 'POST', url: '/api/campaigns', payload: campaignBody(list.id, { closesAt: '2027-01-31T18:00' }) }));
+  t.equal(res.statusCode, 201, res.body);
+  t.match(res.json(), { timeZone: 'Europe/Stockholm', closesAt: '2027-01-31T17:00:00.000Z', closesAtLocal: '2027-01-31T18:00' }, 'winter: UTC+1');
+  const summer = await app.inject(as(coordinator, { method: 'PATCH', url: `/api/campaigns/${res.json().id}`, payload: { closesAt: '2027-07-01T12:00' } }));
+  t.match(summer.json(), { closesAt: '2027-07-01T10:00:00.000Z', closesAtLocal: '2027-07-01T12:00' }, 'summer: UTC+2');
+  t.equal((await app.inject(as(coordinator, { method: 'PATCH', url: `/api/campaigns/${res.json().id}`, payload: { closesAt: '2027-07-01T12:00:00Z' } }))).json().closesAt,
+    '2027-07-01T12:00:00.000Z', 'an explicit offset is taken as it is');
+  const bad = await app.inject(as(coordinator, { method: 'PATCH', url: `/api/campaigns/${res.json().id}`, payload: { closesAt: '31/01/2027' } }));
+  t.equal(bad.statusCode, 422);
+  t.match(bad.json().errors, [{ pointer: '/closesAt', message: /Europe\/Stockholm/ }]);
+  await app.inject(as(coordinator, { method: 'PATCH', url: `/api/campaigns/${res.json().id}`, payload: { closesAt: '2027-01-31T18:00' } }));
+  await app.inject(as(coordinator, { method: 'POST', url: `/api/campaigns/${res.json().id}/start` }));
+  const mails = await received(smtp, 3);
+  t.match(mails.find((m) => m.to[0] === 'sara@example.org')!.mail.text, /31 januari 2027 (kl\. )?18:00/, 'Swedish, Stockholm time');
+});
