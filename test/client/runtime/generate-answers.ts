@@ -19,11 +19,17 @@ function clearedWithNull(value: unknown): unknown {
 
 /**
  * KNOWN DIVERGENCE: when the page of a choice question is hidden, survey-core drops an answer
- * that is not among its choices, ours keeps it; so such answers are left out.
+ * that is not among its visible choices, ours keeps it; so such answers are left out: unknown
+ * values always, and on a page that may be hidden, choices that may be hidden too.
  */
 export function answerAdapter(structure: StructurePayload): (name: string, value: unknown) => unknown {
+  const mayHide = new Set(structure.pages.filter((page) => !page.visible || page.visibleIf)
+    .flatMap((page) => questionsOf({ ...structure, pages: [page] }).map((q) => q.name)));
   const known = new Map(questionsOf(structure).flatMap((q) => (q.type === 'radiogroup' || q.type === 'dropdown' || q.type === 'checkbox'
-    ? [[q.name, [...q.choices.map((c) => c.value), ...(q.hasOther ? ['other'] : []), ...(q.hasNone ? ['none'] : [])]] as const] : [])));
+    ? [[q.name, [
+      ...q.choices.filter((c) => !mayHide.has(q.name) || (!c.visibleIf && !q.choicesVisibleIf)).map((c) => c.value),
+      ...(q.hasOther ? ['other'] : []), ...(q.hasNone ? ['none'] : []),
+    ]] as const] : [])));
   // KNOWN DIVERGENCE: a matrix cleared with null leaves survey-core's expressions on `{m.row}` stale; cleared with {} here
   const matrices = new Set(questionsOf(structure).filter((q) => q.type === 'matrix').map((q) => q.name));
   return (name, value) => {

@@ -45,14 +45,28 @@ const caseArbitrary: fc.Arbitrary<Case> = surveyArbitrary().chain((json) => {
     .map((sets): Case => ({ json, compiled, answers: [asLoaded, ...sets] }));
 });
 
+/**
+ * KNOWN DIVERGENCE (survey-core crash): sum() and avg() of a decimal and a text throw in survey-core's
+ * Helpers.correctAfterPlusMinis ('res.toFixed is not a function'); such answer sets are skipped.
+ */
+function surveyCoreCrash(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'res.toFixed is not a function';
+}
+
 function check({ json, compiled, answers }: Case): void {
   if (!compiled.ok) throw new Error(`the generated survey does not compile: ${JSON.stringify(compiled.faults)}`);
   const quickReference = reusableSurveyCore(json);
   for (const { answers: given, locale } of answers) {
     const ours = comparable(observeRuntime(compiled.structure, compiled.texts[locale], given));
     // a difference counts only when a Model made for this answer set alone shows it too
-    const diff = firstDifference(ours, comparable(knownSurveyCoreDivergences(quickReference(given, locale))))
-      && firstDifference(ours, comparable(knownSurveyCoreDivergences(observeSurveyCore(json, given, locale))));
+    let diff;
+    try {
+      diff = firstDifference(ours, comparable(knownSurveyCoreDivergences(quickReference(given, locale))))
+        && firstDifference(ours, comparable(knownSurveyCoreDivergences(observeSurveyCore(json, given, locale))));
+    } catch (error) {
+      if (surveyCoreCrash(error)) continue;
+      throw error;
+    }
     if (diff) {
       throw new Error(`${JSON.stringify(given)} in locale ${locale} differs at ${diff.path}: ours ${JSON.stringify(diff.ours)}, survey-core ${JSON.stringify(diff.surveyCore)}`);
     }
