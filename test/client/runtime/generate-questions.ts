@@ -33,12 +33,9 @@ export function questionJson(spec: QuestionSpec, name: string, w: Writers): Json
   if (spec.requiredErrorText) json.requiredErrorText = texts.text(spec.requiredErrorText, 'Fix');
   Object.assign(json, kindJson(spec.type, name, w));
   const target = targetsOf(spec, name)[0];
-  // KNOWN DIVERGENCE: the compiler takes a boolean's defaultValue true / false as the strings
-  // survey-core stores ('true'), not as the value survey-core sets, so those are left out
-  const plainBoolean = spec.type.kind === 'boolean' && spec.type.values === null;
   // KNOWN DIVERGENCE: survey-core drops a default whose choice is hidden at load, ours keeps it
   const hidesChoices = json.choicesVisibleIf !== undefined || (json.choices as unknown[] | undefined)?.some((c) => typeof c === 'object' && c !== null && 'visibleIf' in c);
-  if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !plainBoolean && !hidesChoices) json.defaultValue = defaultValue(spec.type, target, spec.defaultValue);
+  if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !hidesChoices) json.defaultValue = defaultValue(spec.type, target, spec.defaultValue);
   const validators = spec.validators.map((v) => validatorJson(v, spec.type, w)).filter((v) => v !== undefined);
   if (validators.length > 0) json.validators = validators;
   return json;

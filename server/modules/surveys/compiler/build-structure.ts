@@ -3,7 +3,7 @@
  * beside the JSON it was loaded from (so we know what the author wrote, and where). The two are
  * walked in step: survey-core keeps pages, elements, choices and validators in JSON order.
  */
-import type { PanelModelBase, Question, SurveyModel } from 'survey-core';
+import type { PanelModelBase, Question, QuestionBooleanModel, SurveyModel } from 'survey-core';
 import type {
   CompiledCalculatedValue, CompiledElement, CompiledPage, QuestionBase, StructurePayload,
 } from '../../../../client/runtime/compiled-types.js';
@@ -82,8 +82,21 @@ function buildElement(element: PanelModelBase | Question, json: Json, pointer: s
     showNumber: question.showNumber && question.hasTitle,
     validators: [],
   };
-  if (question.defaultValue !== undefined && question.defaultValue !== null) base.defaultValue = structuredClone(question.defaultValue);
+  const defaultValue = defaultOf(question);
+  if (defaultValue !== undefined && defaultValue !== null) base.defaultValue = structuredClone(defaultValue);
   return buildQuestionDetails(question, base, json, pointer, context);
+}
+
+/**
+ * The value survey-core sets from a question's defaultValue. A boolean stores true / false as
+ * the strings 'true' / 'false' and sets its valueTrue / valueFalse for them; any other default
+ * (a custom valueTrue such as 'yes') is set as written.
+ */
+function defaultOf(question: Question): unknown {
+  const value: unknown = question.defaultValue;
+  if (question.getType() !== 'boolean' || (value !== 'true' && value !== 'false')) return value;
+  const q = question as QuestionBooleanModel;
+  return value === 'true' ? (q.valueTrue ?? true) : (q.valueFalse ?? false);
 }
 
 /**
