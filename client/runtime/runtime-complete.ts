@@ -1,9 +1,9 @@
 /**
  * The data survey-core keeps on completion. It runs no conditions while completing, so every
  * decision is taken on the state before it: a question hidden (or inside a hidden panel or page)
- * loses its value, unless that value already counts as empty; choice answers not among the
- * visible choices go; an "other" text goes when "other" is not selected (but stays when the
- * question is merely hidden); matrix cells with unknown columns go. Calculated values and
+ * loses its value (unless that value already counts as empty) and its "other" text; choice
+ * answers not among the visible choices go; an "other" text goes when "other" is not selected;
+ * matrix cells with unknown columns go. Calculated values and
  * expression questions keep the values they had.
  */
 import { correctChoices } from './runtime-choices.js';
@@ -28,7 +28,11 @@ export function completeData(state: RuntimeState): Record<string, unknown> {
   }
   for (const q of state.tree.questions) {
     const name = q.def.name;
-    if (!state.visibleInSurvey(q) && !valuesEqual(data[name], undefined)) delete data[name];
+    if (!state.visibleInSurvey(q)) {
+      // Question.clearValue(): the comment goes whatever the value was
+      if (!valuesEqual(data[name], undefined)) delete data[name];
+      delete data[name + suffix];
+    }
     if (isSelect(q.def)) correctChoices(state, q as SelectNode, data, new Map());
     if (q.def.type === 'matrix') clearUnknownColumns(q, data);
     if (q.def.type === 'matrixdropdown') correctMatrix(q.def, data, (row, column) => cellState(state, q as MatrixNode, row, column).visible);

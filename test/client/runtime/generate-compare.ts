@@ -31,9 +31,6 @@ export function comparable(observation: Observation): Observation {
   const out = texts(observation, (text) => text.replace(/\{calc\d+\}/g, ''));
   // KNOWN DIVERGENCE: survey-core leaves `{calc}` as written when the value is undefined (a
   // calculated value of a cleared answer), our runtime when it is null: so neither is compared
-  // KNOWN DIVERGENCE: survey-core's completion drops the "other" text of a hidden question, ours keeps it
-  out.completed = Object.fromEntries(Object.entries(out.completed).filter(([key]) =>
-    !key.endsWith('-Comment') || Object.hasOwn(out.completed, key.slice(0, -'-Comment'.length))));
   // KNOWN DIVERGENCE (observe.ts): with no page visible, our runtime is asked for the progress of
   // a page that does not exist ("Page 0 of 0"); survey-core, without a current page, says "".
   if (out.visiblePages.length === 0 || out.progress.every((p) => p.text === '')) out.progress = [];
