@@ -28,6 +28,11 @@ export class RuntimeState {
    * keeps what was stored.
    */
   readonly otherAliases = new Set<string>();
+  /**
+   * Expression questions whose value is NaN: survey-core keeps NaN as the question's value, which
+   * expressions read (NaN = NaN is false), but leaves it out of the data.
+   */
+  private readonly nanQuestions = new Set<string>();
   private memo = new Map<string, unknown>();
   private readonly expressionQuestions: QuestionNode[];
   private readonly expressionMatrices: MatrixDropdownQuestion[];
@@ -57,6 +62,7 @@ export class RuntimeState {
   /** A variable by survey-core's rules: answers first, then calculated values. */
   read(name: string): { found: boolean; value: unknown } {
     const own = readPath(this.data, name, this.cached('k:data', () => keyIndex(this.data)));
+    if (!own.found && this.nanQuestions.size > 0 && this.nanQuestions.has(name)) return { found: true, value: NaN };
     return own.found ? own : readPath(this.variables, name, this.cached('k:variables', () => keyIndex(this.variables)));
   }
 
@@ -147,7 +153,7 @@ export class RuntimeState {
           || (calculated.includeIntoResult && !valuesEqual(this.data[calculated.name], value, { caseSensitive: true }))) {
           changed = true;
           this.variables[calculated.name] = value;
-          if (calculated.includeIntoResult) setOrDelete(this.data, calculated.name, value);
+          if (calculated.includeIntoResult) setCalculated(this.data, calculated.name, value);
           this.memo.clear();
         }
       }
@@ -161,9 +167,13 @@ export class RuntimeState {
         // survey-core does not run the expression of a read-only expression question
         if (question.def.type !== 'expression' || this.readOnly(question)) continue;
         const value = roundValue(this.value(question.def.expression));
-        if (!valuesEqual(this.data[question.def.name], value, { caseSensitive: true })) {
+        const name = question.def.name;
+        const isNaN = Number.isNaN(value);
+        if (isNaN !== this.nanQuestions.has(name) || (!isNaN && !valuesEqual(this.data[name], value, { caseSensitive: true }))) {
           changed = true;
-          setOrDelete(this.data, question.def.name, value);
+          if (isNaN) this.nanQuestions.add(name);
+          else this.nanQuestions.delete(name);
+          setOrDelete(this.data, name, value);
           this.memo.clear();
         }
       }
@@ -197,6 +207,16 @@ export function valueIn(expr: Expr, ctx: EvalContext): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * survey-core's setCalculatedValuesIntoResult: every value but undefined goes into the data, ''
+ * and NaN included. null too there; ours gives null where survey-core's value is undefined (an
+ * unanswered question read as null), so null stays out.
+ */
+function setCalculated(data: Record<string, unknown>, key: string, value: unknown): void {
+  if (value === undefined || value === null) delete data[key];
+  else data[key] = value;
 }
 
 export function setOrDelete(data: Record<string, unknown>, key: string, value: unknown): void {

@@ -116,7 +116,9 @@ export function textsOf(state: RuntimeState, texts: TextsPayload): { lookup: Loo
       return { found: true, text: asText(displayValue(def, state.questionValue(def), { lookup, comment, shown })) };
     }
     const found = state.read(name);
-    return { found: found.found, text: found.found ? asText(found.value) : '' };
+    // survey-core shows a calculated value that is NaN as "NaN", where an empty one shows nothing
+    const value = typeof found.value === 'number' && Number.isNaN(found.value) ? 'NaN' : found.value;
+    return { found: found.found, text: found.found ? asText(value) : '' };
   };
   return {
     lookup,

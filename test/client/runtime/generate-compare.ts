@@ -7,20 +7,19 @@
 import { firstDifference } from './observe.js';
 import type { Observation } from './observe.js';
 
-/** calculated values (calc1, calc2…) whose value is null or NaN */
-const withoutEmptyCalculated = (data: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(data).filter(([key, v]) => !/^calc\d+$/.test(key) || (v !== null && !Number.isNaN(v))));
+/** calculated values (calc1, calc2…) whose value is null */
+const withoutNullCalculated = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).filter(([key, v]) => !/^calc\d+$/.test(key) || v !== null));
 
 /** Applied to survey-core's observation only. */
 export function knownSurveyCoreDivergences(observation: Observation): Observation {
-  // KNOWN DIVERGENCE: survey-core pipes a calculated value with toString(), so NaN shows as "NaN", ours nothing
-  const clean = (text: string) => text.replaceAll('NaN', '');
   return {
-    ...texts(observation, clean),
-    // KNOWN DIVERGENCE: survey-core keeps a null or NaN calculated value (includeIntoResult) in the data, ours drops it
-    data: withoutEmptyCalculated(observation.data),
-    validated: withoutEmptyCalculated(observation.validated),
-    completed: withoutEmptyCalculated(observation.completed),
+    ...observation,
+    // KNOWN DIVERGENCE: survey-core keeps a null calculated value (includeIntoResult) in the data,
+    // ours drops it, since ours is null where survey-core's is undefined (see `variables` below)
+    data: withoutNullCalculated(observation.data),
+    validated: withoutNullCalculated(observation.validated),
+    completed: withoutNullCalculated(observation.completed),
     // KNOWN DIVERGENCE: a calculated value of an unanswered question is undefined in survey-core, null in ours
     variables: Object.fromEntries(Object.entries(observation.variables).map(([name, v]) => [name, v === undefined ? null : v])),
   };
