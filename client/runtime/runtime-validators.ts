@@ -7,7 +7,7 @@ import type { ErrorKind } from './runtime-errors.js';
 import type { RuntimeState } from './runtime-state.js';
 import { builtIn, format } from './runtime-text.js';
 import type { Lookup } from './runtime-text.js';
-import { isValueEmpty } from './values.js';
+import { isAnswerEmpty, isValueEmpty } from './values.js';
 
 type Add = (kind: ErrorKind, text: string) => void;
 
@@ -59,7 +59,8 @@ export function validate(state: Pick<RuntimeState, 'condition'>, validator: Comp
   const custom = validator.textKey ? lookup(validator.textKey) : '';
   switch (validator.type) {
     case 'numeric': {
-      if (isValueEmpty(value)) return;
+      // SurveyValidator.isValueEmpty trims a string first: a blank answer is not checked
+      if (isAnswerEmpty(value)) return;
       const number = toNumber(value);
       if (Number.isNaN(number)) return void add('numeric', custom || builtIn(lookup, 'numericError'));
       const { minValue, maxValue } = validator;
@@ -74,7 +75,7 @@ export function validate(state: Pick<RuntimeState, 'condition'>, validator: Comp
       return;
     }
     case 'text': {
-      if (isValueEmpty(value) || typeof value !== 'string') return;
+      if (isAnswerEmpty(value) || typeof value !== 'string') return;
       const { minLength, maxLength } = validator;
       const fallback = () => {
         if (minLength > 0 && maxLength > 0) return format(builtIn(lookup, 'textMinMaxLength'), minLength, maxLength);
@@ -93,7 +94,7 @@ export function validate(state: Pick<RuntimeState, 'condition'>, validator: Comp
       return;
     }
     case 'regex': {
-      if (isValueEmpty(value)) return;
+      if (isAnswerEmpty(value)) return;
       let re: RegExp;
       try {
         re = new RegExp(validator.regex, validator.caseInsensitive ? 'i' : '');

@@ -10,11 +10,9 @@ import { questionsOf } from './answers.js';
  * was cleared with ('' for a text answered before, undefined): `{q} + {q}` is '' and a calculated
  * value `{q}` is undefined, piped as "{calc}". Our runtime reads the data, where a cleared answer
  * is gone. So answers are cleared with null here, which both read alike.
- * KNOWN DIVERGENCE: survey-core's numeric, text and regex validators take a blank answer (' ') as
- * empty, ours validate it; so blank answers are given as null too.
  */
 function clearedWithNull(value: unknown): unknown {
-  return value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value;
+  return value === undefined || value === '' ? null : value;
 }
 
 /**
