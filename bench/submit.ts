@@ -85,7 +85,9 @@ async function load(url: string, token: string) {
       setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': randomUUID() } }),
     }],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors };
+  const codes = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${code}×${(s as { count: number }).count}`);
+  if (result.timeouts) codes.push(`timeout×${result.timeouts}`);
+  return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors, codes: codes.join(' ') };
 }
 
 async function drain(dbFile: string) {
@@ -130,7 +132,7 @@ async function main() {
     await appServer.stop();
     runs.push({ bare, app, audit });
     console.log(`run ${i + 1}: bare ${bare.rps.toFixed(0)} req/s p99 ${bare.p99} ms | intake ${app.rps.toFixed(0)} completions/s p99 ${app.p99} ms ` +
-      `(${app.ok} stored, ${app.other} not 2xx) | re-check ${audit.behind} behind, drained in ${audit.seconds.toFixed(1)} s, ${audit.differs} defects`);
+      `(${app.ok} stored, ${app.other} not 2xx${app.codes ? `: ${app.codes}` : ''}) | re-check ${audit.behind} behind, drained in ${audit.seconds.toFixed(1)} s, ${audit.differs} defects`);
   }
   const rps = median(runs.map((r) => r.app.rps));
   const bareRps = median(runs.map((r) => r.bare.rps));

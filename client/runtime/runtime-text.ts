@@ -56,6 +56,7 @@ export function pipe(text: string, resolve: (name: string) => { found: boolean; 
 }
 
 export interface DisplayContext {
+  /** a text by key, itself piped: a choice text or label may pipe another answer */
   lookup: Lookup;
   /** the text of the question's "other" answer */
   comment: string;
@@ -107,21 +108,30 @@ export function textsOf(state: RuntimeState, texts: TextsPayload): { lookup: Loo
     for (const [key, value] of state.tree.byName) if (key.toLowerCase() === lower) return value;
     return undefined;
   };
+  // the questions whose answers are being shown: a choice text may pipe another answer, and the
+  // compiler refuses cycles, but a runtime must not recurse forever on a payload it did not check
+  const showing = new Set<string>();
   const resolve = (name: string): { found: boolean; text: string } => {
     const target = state.tree.byName.get(name) ?? findCaseless(name);
     if (isQuestion(target)) {
       const def = target.def;
-      const comment = asText(state.comment(def));
-      const shown = isSelect(def) ? state.shownChoices(def) : undefined;
-      return { found: true, text: asText(displayValue(def, state.questionValue(def), { lookup, comment, shown })) };
+      if (showing.has(def.name)) return { found: true, text: '' };
+      showing.add(def.name);
+      try {
+        const comment = asText(state.comment(def));
+        const shown = isSelect(def) ? state.shownChoices(def) : undefined;
+        return { found: true, text: asText(displayValue(def, state.questionValue(def), { lookup: text, comment, shown })) };
+      } finally {
+        showing.delete(def.name);
+      }
     }
     const found = state.read(name);
     // survey-core shows a calculated value that is NaN as "NaN", where an empty one shows nothing
     const value = typeof found.value === 'number' && Number.isNaN(found.value) ? 'NaN' : found.value;
     return { found: found.found, text: found.found ? asText(value) : '' };
   };
-  return {
-    lookup,
-    text: (key) => (key !== undefined && piped.has(key) ? pipe(lookup(key), resolve) : lookup(key)),
-  };
+  function text(key: string | undefined): string {
+    return key !== undefined && piped.has(key) ? pipe(lookup(key), resolve) : lookup(key);
+  }
+  return { lookup, text };
 }

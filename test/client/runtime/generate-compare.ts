@@ -54,5 +54,7 @@ function texts(observation: Observation, clean: (text: string) => string): Obser
     pages: observation.pages.map((page) => ({ ...page, title: clean(page.title) })),
     elements: Object.fromEntries(Object.entries(observation.elements).map(([name, state]) =>
       [name, { ...state, title: clean(state.title), description: clean(state.description) }])),
+    choices: Object.fromEntries(Object.entries(observation.choices).map(([name, list]) =>
+      [name, list.map((choice) => ({ ...choice, text: clean(choice.text) }))])),
   };
 }

@@ -74,11 +74,11 @@ function kindJson(type: KindSpec, name: string, w: Writers): Json {
     }
     case 'rating':
       return type.values === null ? { rateMin: type.min, rateMax: type.max, rateStep: type.step }
-        : { rateValues: ratingValues(type).map((value) => (value % 2 === 0 ? { value, text: w.texts.text({ n: value, localized: true, pipe: null }, 'Choice') } : value)) };
+        : { rateValues: ratingValues(type).map((value) => (value % 2 === 0 ? { value, text: w.texts.text({ n: value, localized: true, pipe: value % 4 === 0 ? value : null }, 'Choice', true) } : value)) };
     case 'matrix':
       return {
-        rows: Array.from({ length: type.rows }, (_, i) => ({ value: `r${i + 1}`, text: w.texts.text({ n: i + 1, localized: i !== 1, pipe: null }, 'Question') })),
-        columns: matrixColumns(type).map((value, i) => (i === 0 ? value : { value, text: w.texts.text({ n: i, localized: true, pipe: null }, 'Choice') })),
+        rows: Array.from({ length: type.rows }, (_, i) => ({ value: `r${i + 1}`, text: w.texts.text({ n: i + 1, localized: i !== 1, pipe: i === 2 ? i : null }, 'Question', true) })),
+        columns: matrixColumns(type).map((value, i) => (i === 0 ? value : { value, text: w.texts.text({ n: i, localized: true, pipe: i === 2 ? i : null }, 'Choice', true) })),
         ...(type.allRows ? { eachRowRequired: true } : {}),
       };
     case 'expression':

@@ -40,20 +40,23 @@ export function textArbitrary(): fc.Arbitrary<TextSpec> {
 
 export class TextWriter {
   private readonly pipeable: string[];
+  /** what an answer's own text may pipe: nothing whose answer is shown by texts of its own */
+  private readonly plain: string[];
 
   constructor(private readonly locale: SecondLocale, targets: readonly Target[]) {
     this.pipeable = targets.filter((t) => t.pipeable).map((t) => t.name);
+    this.plain = targets.filter((t) => t.pipeable && (t.kind === 'text' || t.kind === 'date' || t.kind === 'computed')).map((t) => t.name);
   }
 
   /**
    * `word` must be a key of TRANSLATED; piping is dropped when nothing can be piped.
-   * KNOWN DIVERGENCE: texts that make up a shown answer (choice, rating and matrix texts, boolean
-   * labels) pipe nothing here. The compiler stores choice and rating texts already piped against
-   * no answers ('Choice {q2}' becomes 'Choice '); our runtime does not pipe a boolean label piped
-   * into another text; and survey-core overflows its stack when such a text pipes its own question.
+   * `partOfAnswer`: a text that shows an answer when it is piped (choice, rating and matrix texts,
+   * boolean labels). Such a text pipes only texts, dates and computed values: piping that leads
+   * back to its own question overflows survey-core's stack, and the compiler refuses it.
    */
   text(spec: TextSpec, word: string, partOfAnswer = false): string | Record<string, string> {
-    const pipe = spec.pipe === null || partOfAnswer || this.pipeable.length === 0 ? '' : ` {${this.pipeable[spec.pipe % this.pipeable.length]}}`;
+    const names = partOfAnswer ? this.plain : this.pipeable;
+    const pipe = spec.pipe === null || names.length === 0 ? '' : ` {${names[spec.pipe % names.length]}}`;
     const english = `${word} ${spec.n}${pipe}`;
     if (!spec.localized) return english;
     return { default: english, [this.locale]: `${TRANSLATED[word][this.locale]} ${spec.n}${pipe}` };

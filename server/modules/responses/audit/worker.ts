@@ -19,19 +19,22 @@ const post = (message: AuditMessage) => parentPort!.postMessage(message);
 function batch(): number {
   const pending = db.select({ id: responses.id, versionId: responses.versionId, data: responses.data, input: responses.auditInput })
     .from(responses).where(and(eq(responses.auditState, 'pending'), isNotNull(responses.auditInput))).orderBy(responses.id).limit(BATCH).all();
+  const verdicts: Array<{ id: string; set: Partial<typeof responses.$inferInsert> }> = [];
   for (const row of pending) {
-    let set: Partial<typeof responses.$inferInsert>;
     try {
       const verdict = referee(row.versionId, row.input!, row.data);
-      set = verdict.agrees ? { auditState: 'agrees', auditInput: null } : { auditState: 'differs', auditDetail: verdict.detail };
+      verdicts.push({ id: row.id, set: verdict.agrees ? { auditState: 'agrees', auditInput: null } : { auditState: 'differs', auditDetail: verdict.detail } });
       if (!verdict.agrees) post({ kind: 'differs', id: row.id, detail: verdict.detail });
     } catch (err) {
-      set = { auditState: 'failed', auditDetail: { reason: 'exception', message: (err as Error).message } };
+      verdicts.push({ id: row.id, set: { auditState: 'failed', auditDetail: { reason: 'exception', message: (err as Error).message } } });
       post({ kind: 'failed', id: row.id, message: (err as Error).message });
     }
-    // only a still-pending row: a response erased meanwhile stays erased
-    db.update(responses).set(set).where(and(eq(responses.id, row.id), eq(responses.auditState, 'pending'))).run();
   }
+  // one transaction (one fsync) per batch: the request path's commits wait less for the disk
+  db.transaction((tx) => {
+    // only a still-pending row: a response erased meanwhile stays erased
+    for (const { id, set } of verdicts) tx.update(responses).set(set).where(and(eq(responses.id, id), eq(responses.auditState, 'pending'))).run();
+  });
   return pending.length;
 }
 

@@ -15,6 +15,8 @@ export interface TextSource {
   read: () => string;
   /** false for templates such as error texts, whose `{0}` is a format argument, not a piped name */
   pipe: boolean;
+  /** the question whose answer this text shows when piped (a choice text, a boolean label) */
+  answerOf?: string;
 }
 
 export class BuildContext {
@@ -41,6 +43,17 @@ export class BuildContext {
       this.keys.add(key);
       this.texts.push({ key, pointer, read: () => read() ?? '', pipe });
     }
+    return key;
+  }
+
+  /**
+   * A text that shows the answer of question `owner` wherever that answer is piped, so piping in
+   * it must not lead back to the owner (see checkAnswerCycles).
+   */
+  answerText(owner: string, key: string, pointer: string, read: () => string): string {
+    const before = this.texts.length;
+    this.text(key, pointer, read);
+    if (this.texts.length > before) this.texts[before].answerOf = owner;
     return key;
   }
 

@@ -19,7 +19,7 @@ export function buildMatrixDropdown(question: Question, base: QuestionBase, json
   const row = q.visibleRows[0];
   const columns = q.columns.map((column, i) => buildColumn(column, row, isRecord(columnsJson[i]) ? columnsJson[i] : {}, json,
     childPointer(childPointer(pointer, 'columns'), i), context, name));
-  return { ...base, type: 'matrixdropdown', rows: choices(q.rows, list(json.rows), `${name}.row`, childPointer(pointer, 'rows'), context), columns };
+  return { ...base, type: 'matrixdropdown', rows: choices(q.rows, list(json.rows), `${name}.row`, childPointer(pointer, 'rows'), context, name), columns };
 }
 
 function buildColumn(column: ColumnModel, row: unknown, json: Json, matrixJson: Json, pointer: string, context: BuildContext,

@@ -35,7 +35,7 @@ export function buildMoreQuestion(question: Question, base: QuestionBase, json: 
       return {
         ...base,
         type: 'ranking',
-        choices: choices(q.choices, list(json.choices), `${name}.choice`, childPointer(pointer, 'choices'), context),
+        choices: choices(q.choices, list(json.choices), `${name}.choice`, childPointer(pointer, 'choices'), context, name),
         choicesVisibleIf: context.expr(childPointer(pointer, 'choicesVisibleIf')),
         choicesEnableIf: context.expr(childPointer(pointer, 'choicesEnableIf')),
       };

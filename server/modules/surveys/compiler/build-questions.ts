@@ -52,17 +52,17 @@ export function buildQuestionDetails(question: Question, base: QuestionBase, jso
       return {
         ...base,
         type: q.getType() as 'radiogroup',
-        choices: choices(q.choices, list(json.choices), `${name}.choice`, childPointer(pointer, 'choices'), context),
+        choices: choices(q.choices, list(json.choices), `${name}.choice`, childPointer(pointer, 'choices'), context, name),
         choicesVisibleIf: context.expr(childPointer(pointer, 'choicesVisibleIf')),
         choicesEnableIf: context.expr(childPointer(pointer, 'choicesEnableIf')),
         hasOther: q.showOtherItem,
         hasNone: q.showNoneItem,
         hasSelectAll: !!checkbox?.showSelectAllItem,
-        otherTextKey: q.showOtherItem ? context.text(`${name}.otherText`, childPointer(pointer, 'otherText'), () => q.otherItem.text) : undefined,
+        otherTextKey: q.showOtherItem ? context.answerText(name, `${name}.otherText`, childPointer(pointer, 'otherText'), () => q.otherItem.locText.text) : undefined,
         otherErrorKey: json.otherErrorText === undefined ? undefined
           : context.template(`${name}.otherError`, childPointer(pointer, 'otherErrorText'), () => q.otherErrorText),
         otherPlaceholderKey: text('otherPlaceholder', 'otherPlaceholder', () => q.otherPlaceholder),
-        noneTextKey: q.showNoneItem ? context.text(`${name}.noneText`, childPointer(pointer, 'noneText'), () => q.noneItem.text) : undefined,
+        noneTextKey: q.showNoneItem ? context.answerText(name, `${name}.noneText`, childPointer(pointer, 'noneText'), () => q.noneItem.locText.text) : undefined,
         selectAllTextKey: checkbox?.showSelectAllItem
           ? context.text(`${name}.selectAllText`, childPointer(pointer, 'selectAllText'), () => checkbox.selectAllItem.text) : undefined,
         placeholderKey: q.getType() === 'dropdown'
@@ -76,8 +76,8 @@ export function buildQuestionDetails(question: Question, base: QuestionBase, jso
       return {
         ...base,
         type: 'boolean',
-        labelTrueKey: context.text(`${name}.labelTrue`, childPointer(pointer, 'labelTrue'), () => q.locLabelTrue.text),
-        labelFalseKey: context.text(`${name}.labelFalse`, childPointer(pointer, 'labelFalse'), () => q.locLabelFalse.text),
+        labelTrueKey: context.answerText(name, `${name}.labelTrue`, childPointer(pointer, 'labelTrue'), () => q.locLabelTrue.text),
+        labelFalseKey: context.answerText(name, `${name}.labelFalse`, childPointer(pointer, 'labelFalse'), () => q.locLabelFalse.text),
         valueTrue: (q.valueTrue ?? true) as ChoiceValue,
         valueFalse: (q.valueFalse ?? false) as ChoiceValue,
       };
@@ -86,7 +86,7 @@ export function buildQuestionDetails(question: Question, base: QuestionBase, jso
       const q = question as QuestionRatingModel;
       const rateValues = q.visibleRateValues.map((item, i): CompiledChoice => ({
         value: item.value as ChoiceValue,
-        textKey: context.text(`${name}.rate.${i}`, childPointer(pointer, 'rateValues'), () => q.visibleRateValues[i]?.text ?? String(item.value)),
+        textKey: context.answerText(name, `${name}.rate.${i}`, childPointer(childPointer(pointer, 'rateValues'), i), () => rawText(q.visibleRateValues[i] ?? item)),
       }));
       return {
         ...base,
@@ -104,8 +104,8 @@ export function buildQuestionDetails(question: Question, base: QuestionBase, jso
       return {
         ...base,
         type: 'matrix',
-        rows: choices(q.rows, list(json.rows), `${name}.row`, childPointer(pointer, 'rows'), context),
-        columns: choices(q.columns, list(json.columns), `${name}.column`, childPointer(pointer, 'columns'), context),
+        rows: choices(q.rows, list(json.rows), `${name}.row`, childPointer(pointer, 'rows'), context, name),
+        columns: choices(q.columns, list(json.columns), `${name}.column`, childPointer(pointer, 'columns'), context, name),
         isAllRowRequired: q.eachRowRequired,
       };
     }
@@ -120,12 +120,22 @@ export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function choices(items: ItemValue[], json: unknown[], keyPrefix: string, pointer: string, context: BuildContext): CompiledChoice[] {
+/**
+ * An item's text as written (the value when it has none). ItemValue.text is already piped, which
+ * at compile time, with no answers, would drop every `{name}`; the runtime pipes it instead.
+ */
+export function rawText(item: ItemValue): string {
+  const value: unknown = item.value;
+  return item.locText.text || (value === undefined || value === null || value === '' ? '' : String(value));
+}
+
+/** `owner`: the question whose answer these items show when it is piped */
+export function choices(items: ItemValue[], json: unknown[], keyPrefix: string, pointer: string, context: BuildContext, owner: string): CompiledChoice[] {
   return items.map((item, i) => {
     const at = childPointer(pointer, i);
     const choice: CompiledChoice = {
       value: item.value as ChoiceValue,
-      textKey: context.text(`${keyPrefix}.${i}`, childPointer(at, 'text'), () => item.text),
+      textKey: context.answerText(owner, `${keyPrefix}.${i}`, childPointer(at, 'text'), () => rawText(item)),
     };
     if (isRecord(json[i])) {
       if ((item as unknown as { isExclusive?: boolean }).isExclusive === true) choice.exclusive = true;

@@ -107,3 +107,46 @@ export function checkPiping(texts: TextsPayload[], sources: TextSource[], pipeab
   }
   return faults;
 }
+
+/**
+ * A text that shows a question's answer (a choice text, a boolean label) and pipes, in any locale,
+ * that same question, or one whose answer texts lead back to it: survey-core recurses until its
+ * stack overflows when it shows such an answer, so each is a fault at the text's pointer.
+ */
+export function checkAnswerCycles(texts: TextsPayload[], sources: TextSource[]): Fault[] {
+  const answerTexts = sources.filter((s) => s.answerOf !== undefined && s.pipe);
+  const leadsTo = new Map<string, Set<string>>();
+  const piped = (source: TextSource) => new Set(texts.flatMap((payload) => pipedNames(payload.texts[source.key] ?? '').map((n) => n.toLowerCase())));
+  const pipedBy = new Map(answerTexts.map((s) => [s, piped(s)]));
+  for (const [source, names] of pipedBy) {
+    const owner = source.answerOf!.toLowerCase();
+    const next = leadsTo.get(owner) ?? new Set<string>();
+    for (const name of names) next.add(name);
+    leadsTo.set(owner, next);
+  }
+  const reaches = (from: string, target: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const name = stack.pop()!;
+      if (name === target) return true;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      stack.push(...(leadsTo.get(name) ?? []));
+    }
+    return false;
+  };
+  const faults: Fault[] = [];
+  for (const [source, names] of pipedBy) {
+    const owner = source.answerOf!;
+    const cycle = [...names].find((name) => reaches(name, owner.toLowerCase()));
+    if (cycle === undefined) continue;
+    faults.push({
+      pointer: source.pointer,
+      message: cycle === owner.toLowerCase()
+        ? `The text shows an answer of '${owner}' and pipes '${owner}' itself; survey-core cannot show it`
+        : `The text shows an answer of '${owner}' and pipes '{${cycle}}', whose answer texts lead back to '${owner}'; survey-core cannot show it`,
+    });
+  }
+  return faults;
+}

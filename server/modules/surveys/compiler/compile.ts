@@ -12,7 +12,7 @@ import type { Fault } from '../definition/types.js';
 import { validateDefinition } from '../definition/validate.js';
 import { BuildContext } from './build-context.js';
 import { buildStructure } from './build-structure.js';
-import { buildTexts, checkPiping } from './build-texts.js';
+import { buildTexts, checkAnswerCycles, checkPiping } from './build-texts.js';
 import { checkSubset } from './check-subset.js';
 import { withHash } from './hash.js';
 
@@ -58,7 +58,7 @@ function compile(definition: unknown): CompileResult {
     const questions = model.getAllQuestions();
     const matrices = new Set(questions.filter((q) => q.getType() === 'matrix' || q.getType() === 'matrixdropdown').map((q) => q.name.toLowerCase()));
     const pipeable = new Set([...questions.map((q) => q.name.toLowerCase()), ...model.calculatedValues.map((c) => c.name.toLowerCase())]);
-    const piping = checkPiping(texts, context.texts, pipeable, matrices);
+    const piping = [...checkPiping(texts, context.texts, pipeable, matrices), ...checkAnswerCycles(texts, context.texts)];
     if (piping.length > 0) return { ok: false, faults: piping };
     return { ok: true, structure, texts: Object.fromEntries(texts.map((t) => [t.locale, t])), locales };
   } finally {
