@@ -29,8 +29,7 @@ export function visibleChoices(state: RuntimeState, def: SelectQuestion): Visibl
   const atMax = def.type === 'checkbox' && def.maxSelectedChoices >= 1 && selected.length >= def.maxSelectedChoices;
   const isSelected = (v: unknown) => (def.type === 'checkbox' ? selected.some((s) => s === v) : value === v);
   const regular: VisibleChoice[] = state.shownChoices(def).map((choice) => {
-    const own = (!choice.enableIf || state.condition(choice.enableIf))
-      && (!def.choicesEnableIf || state.condition(def.choicesEnableIf, choice.value));
+    const own = state.choiceCondition(choice.enableIf ?? def.choicesEnableIf, choice.value);
     return { value: choice.value, textKey: choice.textKey, enabled: own && (!atMax || isSelected(choice.value)), exclusive: choice.exclusive };
   });
   const result: VisibleChoice[] = [];

@@ -68,7 +68,6 @@ export function rankingChoices(state: RuntimeState, def: RankingQuestion): Visib
   return state.shownChoices(def).map((choice) => ({
     value: choice.value,
     textKey: choice.textKey,
-    enabled: (!choice.enableIf || state.condition(choice.enableIf))
-      && (!def.choicesEnableIf || state.condition(def.choicesEnableIf, choice.value)),
+    enabled: state.choiceCondition(choice.enableIf ?? def.choicesEnableIf, choice.value),
   }));
 }

@@ -131,9 +131,15 @@ export class RuntimeState {
 
   /** The question's regular choices that pass their conditions, in order. */
   shownChoices(def: ChoiceOwner): CompiledChoice[] {
-    return this.cached(`c:${def.name}`, () => def.choices.filter((choice) =>
-      (!choice.visibleIf || this.condition(choice.visibleIf))
-      && (!def.choicesVisibleIf || this.condition(def.choicesVisibleIf, choice.value))));
+    return this.cached(`c:${def.name}`, () => def.choices.filter((choice) => this.choiceCondition(choice.visibleIf ?? def.choicesVisibleIf, choice.value)));
+  }
+
+  /**
+   * A choice's visibleIf or enableIf: its own condition when it has one, else the question's
+   * choicesVisibleIf / choicesEnableIf, never both (survey-core's ItemValue.runConditionsForItemsCore).
+   */
+  choiceCondition(expr: Expr | undefined, item: unknown): boolean {
+    return !expr || this.condition(expr, item);
   }
 
   /** Whether a single answer is among the choices the respondent can see (survey-core's hasUnknownValue). */

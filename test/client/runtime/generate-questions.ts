@@ -89,10 +89,9 @@ function kindJson(type: KindSpec, name: string, w: Writers): Json {
 function choiceJson(c: ChoiceSpec, value: Literal, owner: SelectSpec, w: Writers): Json | Literal {
   const json: Json = { value };
   if (c.text) json.text = w.texts.text(c.text, 'Choice', true);
-  // KNOWN DIVERGENCE: survey-core takes a choice's own visibleIf / enableIf instead of the
-  // question's choicesVisibleIf / choicesEnableIf, our runtime both; so never both here
-  if (c.visibleIf && !owner.choicesVisibleIf && !owner.other) json.visibleIf = w.conditions.cond(c.visibleIf);
-  if (c.enableIf && !owner.choicesEnableIf) json.enableIf = w.conditions.cond(c.enableIf);
+  // KNOWN DIVERGENCE: see choicesVisibleIf in kindJson (a hidden choice's answer read as "other")
+  if (c.visibleIf && !owner.other) json.visibleIf = w.conditions.cond(c.visibleIf);
+  if (c.enableIf) json.enableIf = w.conditions.cond(c.enableIf);
   if (owner.kind === 'checkbox' && c.exclusive) json.isExclusive = true;
   return Object.keys(json).length === 1 ? value : json;
 }
