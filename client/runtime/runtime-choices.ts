@@ -39,7 +39,8 @@ export function visibleChoices(state: RuntimeState, def: SelectQuestion): Visibl
     result.push({ value: '', textKey: def.selectAllTextKey ?? '', enabled: fits && enabledCount > 0, special: 'selectAll' });
   }
   result.push(...regular);
-  if (def.hasNone) result.push({ value: 'none', textKey: def.noneTextKey ?? '', enabled: !atMax || isSelected('none'), special: 'none' });
+  // survey-core runs maxSelectedChoices over the regular choices only: "none" stays enabled
+  if (def.hasNone) result.push({ value: 'none', textKey: def.noneTextKey ?? '', enabled: true, special: 'none' });
   if (def.hasOther) result.push({ value: 'other', textKey: def.otherTextKey ?? '', enabled: !atMax || isSelected('other'), special: 'other' });
   return result;
 }

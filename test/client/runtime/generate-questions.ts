@@ -62,9 +62,7 @@ function kindJson(type: KindSpec, name: string, w: Writers): Json {
       if (type.choicesEnableIf) json.choicesEnableIf = itemCond(type.choicesEnableIf, values, w.conditions);
       if (checkbox && type.selectAll) json.showSelectAllItem = true;
       if (checkbox && type.minSelected > 0) json.minSelectedChoices = type.minSelected;
-      // KNOWN DIVERGENCE: at maxSelectedChoices survey-core keeps "none" and exclusive choices enabled, ours disables them
-      const exclusive = type.none || type.choices.some((c) => c.exclusive);
-      if (checkbox && type.maxSelected > 0 && !exclusive) json.maxSelectedChoices = type.maxSelected;
+      if (checkbox && type.maxSelected > 0) json.maxSelectedChoices = type.maxSelected;
       return json;
     }
     case 'boolean': {
