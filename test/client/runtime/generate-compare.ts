@@ -4,7 +4,6 @@
  * respondent sees, or a divergence is already known. Each exception is a KNOWN DIVERGENCE,
  * reported with the test that found it; none hides anything else.
  */
-import { firstDifference } from './observe.js';
 import type { Observation } from './observe.js';
 
 /** calculated values (calc1, calc2…) whose value is null */
@@ -30,14 +29,6 @@ export function comparable(observation: Observation): Observation {
   const out = texts(observation, (text) => text.replace(/\{calc\d+\}/g, ''));
   // KNOWN DIVERGENCE: survey-core leaves `{calc}` as written when the value is undefined (a
   // calculated value of a cleared answer), our runtime when it is null: so neither is compared
-  // KNOWN DIVERGENCE (observe.ts): with no page visible, our runtime is asked for the progress of
-  // a page that does not exist ("Page 0 of 0"); survey-core, without a current page, says "".
-  if (out.visiblePages.length === 0 || out.progress.every((p) => p.text === '')) out.progress = [];
-  // KNOWN DIVERGENCE (observe.ts): survey-core's visible pages are taken before validation, ours
-  // after it; when validation drops answers (unknown choices), pages may have changed between.
-  if (firstDifference(out.validated, out.data)) {
-    out.visiblePages = out.pages.flatMap((page, i) => (page.visible ? [i] : []));
-  }
   // KNOWN DIVERGENCE (survey-core, stale state): with showQuestionNumbers 'onPage' survey-core
   // renumbers only visible pages, so a hidden page keeps the numbers it had; no one sees them.
   out.elements = Object.fromEntries(Object.entries(out.elements).map(([name, state]) =>

@@ -142,7 +142,7 @@ function observeModel(model: SurveyModel): Observation {
   const validated = structuredClone(model.data);
   const variables = Object.fromEntries(model.calculatedValues.map((c) => [c.name, structuredClone(model.getVariable(c.name))]));
   // the first and the last visible page only: every page change makes survey-core validate and re-render
-  const progress = [0, model.visiblePages.length - 1].filter((i, k) => i >= 0 && (k === 0 || i > 0)).map((i) => {
+  const progress = firstAndLast(model.visiblePages.length).map((i) => {
     model.currentPage = model.visiblePages[i];
     return { text: model.progressText, percent: model.progressValue };
   });
@@ -209,6 +209,8 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
   };
   structure.pages.forEach((page) => visit(page.elements));
   const pages = structure.pages.map((page, i) => ({ visible: runtime.isPageVisible(i), title: runtime.text(page.titleKey) }));
+  // as survey-core's are: before validation, which may drop answers and so change pages
+  const visiblePages = runtime.visiblePages();
   const errors = structure.pages.map((_, i) => runtime.pageErrors(i)
     // deliberately stricter than survey-core's validate(): maxSelectedChoices and maxLength
     .filter((e) => !e.strict)
@@ -216,12 +218,12 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
   const validated = runtime.getData();
   const variables = Object.fromEntries(structure.calculatedValues.map((c) => [c.name, runtime.variable(c.name)]));
   const shown = runtime.visiblePages();
-  const progress = [0, shown.length - 1].filter((i, k) => i >= 0 && (k === 0 || i > 0)).map((i) => {
+  const progress = firstAndLast(shown.length).map((i) => {
     const p = runtime.progress(shown[i]);
     return { text: p.text, percent: p.percent };
   });
   return {
-    data, elements, choices, matrices, pages, visiblePages: runtime.visiblePages(), errors, validated, variables, progress,
+    data, elements, choices, matrices, pages, visiblePages, errors, validated, variables, progress,
     surveyTitle: runtime.text(structure.titleKey), surveyDescription: runtime.text(structure.descriptionKey),
     completedHtml: runtime.text(structure.completedHtmlKey), completed: runtime.completedData(),
   };
@@ -244,4 +246,9 @@ export function firstDifference(a: unknown, b: unknown, path = ''): { path: stri
 function panelInSurvey(panel: PanelModel): boolean {
   for (let at: PanelModel | PageModel | null = panel; at; at = at.parent as PanelModel | null) if (!at.isVisible) return false;
   return true;
+}
+
+/** Which visible pages the progress is observed on: the first and the last, none when none is visible. */
+function firstAndLast(count: number): number[] {
+  return count === 0 ? [] : count === 1 ? [0] : [0, count - 1];
 }
