@@ -27,6 +27,9 @@ export function page(reply: FastifyReply, status: number, language: string, titl
 
 const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
+/** A name inserted into a sentence keeps its own direction (a Latin name in Arabic text): Unicode first-strong isolate. */
+const isolate = (name: string) => `\u2068${name}\u2069`;
+
 interface Deps { links: Links; i18n: I18n; versions: VersionCache; clock: () => Date }
 
 const pagesRoutes: FastifyPluginAsync<Deps> = async (app, { links, i18n, versions, clock }) => {
@@ -64,7 +67,7 @@ const pagesRoutes: FastifyPluginAsync<Deps> = async (app, { links, i18n, version
     if (!r || r === 'limited') return invalidPage(reply, request, r);
     const { found: inv, campaign, partner } = r;
     const language = chosen(request, campaign.languages, inv.language);
-    const vars = { partner: partner.name, survey: surveyTitle(campaign.versionId, language) };
+    const vars = { partner: isolate(partner.name), survey: surveyTitle(campaign.versionId, language) };
     links.opened(inv);
     const title = i18n.t(language, 'pages.invitation.title', vars);
     if (inv.completed) return page(reply, 200, language, title, p(i18n.t(language, 'pages.completed')));
@@ -77,7 +80,7 @@ const pagesRoutes: FastifyPluginAsync<Deps> = async (app, { links, i18n, version
     if (!r || r === 'limited') return invalidPage(reply, request, r);
     const { campaign, partner } = r;
     const language = chosen(request, campaign.languages);
-    const vars = { partner: partner.name, survey: surveyTitle(campaign.versionId, language) };
+    const vars = { partner: isolate(partner.name), survey: surveyTitle(campaign.versionId, language) };
     const title = i18n.t(language, 'pages.invitation.title', vars);
     if (campaign.state === 'closed') return page(reply, 410, language, title, p(i18n.t(language, 'pages.closed')));
     if (campaign.state !== 'running') return page(reply, 200, language, title, p(i18n.t(language, 'pages.notStarted')));
@@ -89,8 +92,8 @@ const pagesRoutes: FastifyPluginAsync<Deps> = async (app, { links, i18n, version
     if (!r || r === 'limited') return invalidPage(reply, request, r);
     const language = chosen(request, r.campaign.languages, r.found.language);
     const title = i18n.t(language, 'pages.unsubscribe.title');
-    if (r.found.optedOut) return page(reply, 200, language, title, p(i18n.t(language, 'pages.unsubscribe.done', { partner: r.partner.name })));
-    return page(reply, 200, language, title, p(i18n.t(language, 'pages.unsubscribe.question', { partner: r.partner.name })) +
+    if (r.found.optedOut) return page(reply, 200, language, title, p(i18n.t(language, 'pages.unsubscribe.done', { partner: isolate(r.partner.name) })));
+    return page(reply, 200, language, title, p(i18n.t(language, 'pages.unsubscribe.question', { partner: isolate(r.partner.name) })) +
       `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(i18n.t(language, 'pages.unsubscribe.confirm'))}</button></form>`);
   });
 
@@ -99,7 +102,7 @@ const pagesRoutes: FastifyPluginAsync<Deps> = async (app, { links, i18n, version
     if (!r || r === 'limited') return invalidPage(reply, request, r);
     links.unsubscribe(r.found);
     const language = chosen(request, r.campaign.languages, r.found.language);
-    return page(reply, 200, language, i18n.t(language, 'pages.unsubscribe.title'), p(i18n.t(language, 'pages.unsubscribe.done', { partner: r.partner.name })));
+    return page(reply, 200, language, i18n.t(language, 'pages.unsubscribe.title'), p(i18n.t(language, 'pages.unsubscribe.done', { partner: isolate(r.partner.name) })));
   });
 };
 
