@@ -128,7 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   function campaignServices(versions: VersionCache) {
     const now = clock ?? (() => new Date());
     const i18n = createI18n();
-    const source = createDefaultSource(db, config, secret, { log: app.log, clock: now, versions });
+    const source = createDefaultSource(db, config, secret, { log: app.log, clock: now, versions, i18n });
     const mailer = createMailer({ db, config, log: app.log, source, clock: now });
     const campaigns = createCampaignsService({ db, versions, secret, publicUrl: config.publicUrl, mailFrom: config.mailFrom, clock: now,
       queued: () => mailer.wake(), onStart: () => warnIfOutboxInProduction(config, app.log) });

@@ -16,12 +16,6 @@ import { invitationToken } from './tokens.js';
 
 export function createCampaignMailSource({ db, i18n, versions, secret, publicUrl, clock }:
   { db: Db; i18n: I18n; versions: VersionCache; secret: Buffer; publicUrl: string; clock: () => Date }): MailSource {
-  const surveyTitle = (versionId: string, language: string) => {
-    const v = versions.get(versionId);
-    const texts = v.texts[language] ?? v.texts.default;
-    return (v.structure.titleKey && texts?.texts[v.structure.titleKey]) || v.slug;
-  };
-
   function render(row: OutboxRow): OutgoingMessage | null {
     if (!row.campaignId) return null;
     const campaign = db.select().from(campaigns).where(eq(campaigns.id, row.campaignId)).get();
@@ -29,7 +23,7 @@ export function createCampaignMailSource({ db, i18n, versions, secret, publicUrl
     if (!campaign || !partner) return null;
     const language = row.language ?? campaign.languages[0];
     const base = { fromName: campaign.senderName, replyTo: campaign.replyTo ?? undefined, messageId: row.messageId, language };
-    const survey = surveyTitle(campaign.versionId, language);
+    const survey = versions.title(campaign.versionId, language);
     const deadline = campaign.closesAt ? formatDeadline(campaign.closesAt, language, partner.timeZone) : null;
 
     if (row.kind === 'test') {

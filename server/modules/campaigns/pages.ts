@@ -56,18 +56,12 @@ const pagesRoutes: FastifyPluginAsync<Deps> = async (app, { links, i18n, version
       : page(reply, 404, language, i18n.t(language, 'pages.invalid.title'), p(i18n.t(language, 'pages.invalid.body')));
   };
 
-  const surveyTitle = (versionId: string, language: string) => {
-    const v = versions.get(versionId);
-    const texts = v.texts[language] ?? v.texts.default;
-    return (v.structure.titleKey && texts?.texts[v.structure.titleKey]) || v.slug;
-  };
-
   app.get<{ Params: { token: string } }>('/s/:token', { config: PUBLIC, schema: hide }, async (request, reply) => {
     const r = links.invitation(request.params.token, request.ip);
     if (!r || r === 'limited') return invalidPage(reply, request, r);
     const { found: inv, campaign, partner } = r;
     const language = chosen(request, campaign.languages, inv.language);
-    const vars = { partner: isolate(partner.name), survey: surveyTitle(campaign.versionId, language) };
+    const vars = { partner: isolate(partner.name), survey: versions.title(campaign.versionId, language) };
     links.opened(inv);
     const title = i18n.t(language, 'pages.invitation.title', vars);
     if (inv.completed) return page(reply, 200, language, title, p(i18n.t(language, 'pages.completed')));
@@ -80,7 +74,7 @@ const pagesRoutes: FastifyPluginAsync<Deps> = async (app, { links, i18n, version
     if (!r || r === 'limited') return invalidPage(reply, request, r);
     const { campaign, partner } = r;
     const language = chosen(request, campaign.languages);
-    const vars = { partner: isolate(partner.name), survey: surveyTitle(campaign.versionId, language) };
+    const vars = { partner: isolate(partner.name), survey: versions.title(campaign.versionId, language) };
     const title = i18n.t(language, 'pages.invitation.title', vars);
     if (campaign.state === 'closed') return page(reply, 410, language, title, p(i18n.t(language, 'pages.closed')));
     if (campaign.state !== 'running') return page(reply, 200, language, title, p(i18n.t(language, 'pages.notStarted')));

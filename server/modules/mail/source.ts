@@ -6,16 +6,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { createI18n } from '../../i18n/index.js';
+import { createI18n, type I18n } from '../../i18n/index.js';
 import { createCampaignMailSource } from '../campaigns/mail-source.js';
 import { createVersionCache, type VersionCache } from '../responses/versions.js';
 import { createCompiledStore } from '../surveys/compiled-store.js';
 import type { MailSource } from './sender.js';
 
-export function createDefaultSource(db: Db, config: Config, secret: Buffer, { log, clock = () => new Date(), versions }:
-  { log: FastifyBaseLogger; clock?: () => Date; versions?: VersionCache }): MailSource {
+export function createDefaultSource(db: Db, config: Config, secret: Buffer, { log, clock = () => new Date(), versions, i18n = createI18n() }:
+  { log: FastifyBaseLogger; clock?: () => Date; versions?: VersionCache; i18n?: I18n }): MailSource {
   const campaigns = createCampaignMailSource({
-    db, i18n: createI18n(), versions: versions ?? createVersionCache(db, createCompiledStore({ db, log, clock })), secret, publicUrl: config.publicUrl, clock,
+    db, i18n, versions: versions ?? createVersionCache(db, createCompiledStore({ db, log, clock })), secret, publicUrl: config.publicUrl, clock,
   });
   return {
     render(row) {

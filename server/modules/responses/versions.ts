@@ -44,16 +44,18 @@ export function createVersionCache(db: Db, compiled: CompiledStore) {
     };
   }
 
+  function get(versionId: string): ServedVersion {
+    let served = cache.get(versionId);
+    if (served) cache.delete(versionId);
+    else served = load(versionId);
+    if (!served) throw notFound('The survey version');
+    cache.set(versionId, served);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return served;
+  }
+
   return {
-    get(versionId: string): ServedVersion {
-      let served = cache.get(versionId);
-      if (served) cache.delete(versionId);
-      else served = load(versionId);
-      if (!served) throw notFound('The survey version');
-      cache.set(versionId, served);
-      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      return served;
-    },
+    get,
 
     /** A published version of an open survey, by slug and number. */
     find(slug: string, version: number): { versionId: string; state: SurveyState } {
@@ -62,6 +64,13 @@ export function createVersionCache(db: Db, compiled: CompiledStore) {
         .where(and(eq(surveys.slug, slug), eq(surveyVersions.version, version), isNotNull(surveyVersions.publishedAt))).get();
       if (!row) throw notFound(`Published version ${version} of survey "${slug}"`);
       return row;
+    },
+
+    /** The survey's title in a language (the default texts when the version lacks it), else its slug. */
+    title(versionId: string, language: string): string {
+      const v = get(versionId);
+      const texts = v.texts[language] ?? v.texts.default;
+      return (v.structure.titleKey && texts?.texts[v.structure.titleKey]) || v.slug;
     },
 
     surveyState(surveyId: string): SurveyState | undefined {
