@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -39,7 +40,9 @@ import { createDefaultSource } from './modules/mail/source.js';
 import { createScheduler } from './modules/campaigns/scheduler.js';
 import { createLinks } from './modules/campaigns/links.js';
 import campaignsRoutes from './modules/campaigns/routes.js';
-import pagesRoutes from './modules/campaigns/pages.js';
+import unsubscribePages from './modules/campaigns/pages.js';
+import { assetRoutes, createAssets, type Assets } from './modules/respond/assets.js';
+import respondPages from './modules/respond/routes.js';
 import respondRoutes from './modules/campaigns/respond-routes.js';
 import openRoutes from './modules/campaigns/open-routes.js';
 import bounceRoutes from './modules/campaigns/bounce-routes.js';
@@ -66,6 +69,8 @@ export interface Services {
   scheduler: ReturnType<typeof createScheduler>;
   i18n: ReturnType<typeof createI18n>;
   mailSource: MailSource;
+  /** the answering pages' script and stylesheet, bundled on first use */
+  assets: Assets;
 }
 
 declare module 'fastify' {
@@ -121,6 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     responses,
     auditor,
     ...campaignServices(responses.versions),
+    assets: createAssets(),
   };
   // completed responses left unchecked by a crash or restart
   if (auditPending(db)) auditor.wake();
@@ -148,6 +154,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   await app.register(problemPlugin);
+  // pages and payloads go out compressed to phones on prepaid data; assets come precompressed
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(authPlugin, { accounts: services.accounts, publicUrl: config.publicUrl });
   await app.register(docsPlugin, { publicUrl: config.publicUrl, version: APP_VERSION });
@@ -164,7 +172,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(responsesRoutes, { responses: services.responses });
   const links = createLinks({ db, clock: clock ?? (() => new Date()), optOut: (contactId) => optOutQuietly(services, contactId) });
   await app.register(campaignsRoutes, { campaigns: services.campaigns, db });
-  await app.register(pagesRoutes, { links, i18n: services.i18n, versions: services.responses.versions, clock: clock ?? (() => new Date()) });
+  await app.register(assetRoutes, { assets: services.assets });
+  await app.register(respondPages, { links, versions: services.responses.versions, responses: services.responses, i18n: services.i18n, assets: services.assets,
+    clock: clock ?? (() => new Date()), secureCookies: secureCookies(config.publicUrl) });
+  await app.register(unsubscribePages, { links, i18n: services.i18n, assets: services.assets });
   await app.register(respondRoutes, { links, responses: services.responses, clock: clock ?? (() => new Date()) });
   await app.register(bounceRoutes, { db, source: services.mailSource });
   await app.register(waveRoutes, { waves: createWaves({ db, campaigns: services.campaigns, clock: clock ?? (() => new Date()) }) });

@@ -26,3 +26,5 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 
 const address = await app.listen({ port: config.port, host: config.host });
 app.log.info({ address, url: config.publicUrl, docs: `${config.publicUrl}/docs` }, 'Survey Relay is ready');
+// bundle the answering pages now rather than on the first respondent's visit
+app.services.assets.ready().catch((err: unknown) => app.log.error({ err }, 'the answering pages could not be built'));

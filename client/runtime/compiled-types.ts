@@ -36,6 +36,8 @@ export interface StructurePayload {
   commentSuffix: string;
   pages: CompiledPage[];
   calculatedValues: CompiledCalculatedValue[];
+  /** the survey asks for explicit consent to its privacy notice (texts key 'survey.privacyNotice') before the first question */
+  consentRequired?: boolean;
 }
 
 export interface CompiledCalculatedValue {

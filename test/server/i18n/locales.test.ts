@@ -27,10 +27,14 @@ const KEYS = [
   'mail.invitation.subject', 'mail.invitation.body', 'mail.invitation.greetingNoName', 'mail.invitation.bodyNoName',
   'mail.reminder.subject', 'mail.reminder.body', 'mail.reminder.bodyNoName',
   'mail.deadline', 'mail.unsubscribe', 'mail.footer', 'mail.testPrefix',
-  'pages.invitation.title', 'pages.invitation.intro', 'pages.invitation.soon', 'pages.open.intro',
   'pages.closed', 'pages.notStarted', 'pages.completed', 'pages.invalid.title', 'pages.invalid.body', 'pages.tooMany',
   'pages.unsubscribe.title', 'pages.unsubscribe.question', 'pages.unsubscribe.confirm', 'pages.unsubscribe.done',
-  'pages.language', 'pages.full',
+  'respond.language', 'respond.saving', 'respond.savedDevice', 'respond.saved', 'respond.offline', 'respond.waiting',
+  'respond.sending', 'respond.sendFailed', 'respond.closed', 'respond.errorSummary', 'respond.required',
+  'respond.notice.title', 'respond.notice.by', 'respond.notice.start', 'respond.notice.consent',
+  'respond.notice.consentMissing', 'respond.notice.decline', 'respond.thanks.title', 'respond.thanks.body',
+  'respond.newResponse.button', 'respond.newResponse.question', 'respond.newResponse.yes', 'respond.newResponse.no',
+  'respond.resumed', 'respond.preview', 'respond.noscript', 'respond.moveUp', 'respond.moveDown', 'respond.rank',
 ];
 
 t.test('English has exactly the keys the mails and pages use, each a non-empty string', async (t) => {

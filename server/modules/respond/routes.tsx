@@ -1,0 +1,103 @@
+/**
+ * The survey pages respondents open: the personal link (/s/{token}), the open link (/c/{code}),
+ * and the preview of any published version for signed-in staff (/preview/{slug}/{version}),
+ * which stores nothing. Each renders the current page on the server, in the respondent's language.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { isRtl, languageName, readLocale, type I18n } from '../../i18n/index.js';
+import type { Boot, Mode, PrivacyNotice } from '../../../client/respond/boot.js';
+import type { Links } from '../campaigns/links.js';
+import type { VersionCache, ServedVersion } from '../responses/versions.js';
+import type { ResponsesService } from '../responses/service.js';
+import type { Assets } from './assets.js';
+import { chooseLanguage, LANGUAGE_COOKIE, textsLocale } from './language.js';
+import { invalidPage, messagePage, sendHtml } from './reply.js';
+import { surveyDocument } from './render.js';
+import { noticeOf } from './notice.js';
+
+interface Deps { links: Links; versions: VersionCache; responses: ResponsesService; i18n: I18n; assets: Assets; clock: () => Date; secureCookies: boolean }
+
+/** A name inserted into a sentence keeps its own direction (a Latin name in Arabic text): Unicode first-strong isolate. */
+const isolate = (name: string) => `\u2068${name}\u2069`;
+const storageKey = (seed: string) => createHash('sha256').update(seed).digest('base64url').slice(0, 22);
+
+function flatKeys(tree: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? flatKeys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+const RESPOND_KEYS = flatKeys(readLocale('en').respond as Record<string, unknown>);
+
+const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, responses, i18n, assets, clock, secureCookies }) => {
+  const hide = { hide: true };
+  const strings = new Map<string, Record<string, string>>();
+  const stringsIn = (lang: string) => {
+    if (!strings.has(lang)) strings.set(lang, Object.fromEntries(RESPOND_KEYS.map((k) => [k, i18n.t(lang, `respond.${k}`)])));
+    return strings.get(lang)!;
+  };
+
+  /** The language of the page; an explicit choice is remembered on the device for the next visit. */
+  function language(request: FastifyRequest, reply: FastifyReply, offered: string[], preferred?: string | null) {
+    const { tag, asked } = chooseLanguage(request, offered, preferred);
+    if (asked) reply.setCookie(LANGUAGE_COOKIE, tag, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: 365 * 86_400 });
+    return tag;
+  }
+
+  async function survey(reply: FastifyReply, input: { mode: Mode; version: ServedVersion; lang: string; offered: string[]; base: string; storage: string; partner: string;
+    answers?: Record<string, unknown>; resumed?: boolean }) {
+    const { version, lang } = input;
+    const locale = textsLocale(version, lang);
+    const notice: PrivacyNotice | undefined = noticeOf(version, locale);
+    const texts = version.texts[locale];
+    const boot: Boot = {
+      mode: input.mode, lang, dir: isRtl(lang) || texts.rtl ? 'rtl' : 'ltr', locale, version: version.version,
+      structure: `/api/compiled/structure/${version.structure.hash}`, texts: `/api/compiled/texts/${texts.hash}`,
+      strings: stringsIn(lang), languages: input.offered.map((tag) => ({ tag, name: languageName(tag) })),
+      base: input.base, storageKey: input.storage, partner: input.partner ? isolate(input.partner) : '', notice,
+      start: { answers: input.answers ?? {}, page: 0, step: notice?.consent && !input.resumed ? 'notice' : 'answering', consent: !!input.resumed },
+    };
+    return sendHtml(reply, 200, surveyDocument(boot, version, await assets.ready(), i18n.t(lang, 'respond.noscript')));
+  }
+
+  const closedAt = (closesAt: string | null) => closesAt !== null && new Date(closesAt) <= clock();
+
+  app.get<{ Params: { token: string } }>('/s/:token', { config: { auth: 'public' }, schema: hide }, async (request, reply) => {
+    const r = links.invitation(request.params.token, request.ip);
+    if (!r || r === 'limited') return invalidPage(reply, request, assets, i18n, r === 'limited');
+    const { found: inv, campaign, partner } = r;
+    const draft = responses.drafts.get(inv.id);
+    const version = versions.get(draft?.versionId ?? campaign.versionId);
+    const lang = language(request, reply, campaign.languages, inv.language);
+    links.opened(inv);
+    const title = versions.title(version.versionId, textsLocale(version, lang));
+    if (inv.completed) return messagePage(reply, assets, 200, lang, title, <p>{i18n.t(lang, 'pages.completed')}</p>);
+    if (campaign.state === 'closed' || closedAt(campaign.closesAt)) return messagePage(reply, assets, 410, lang, title, <p>{i18n.t(lang, 'pages.closed')}</p>);
+    if (campaign.state !== 'running') return messagePage(reply, assets, 200, lang, title, <p>{i18n.t(lang, 'pages.notStarted')}</p>);
+    return survey(reply, { mode: 'personal', version, lang, offered: campaign.languages, base: `/s/${request.params.token}`, storage: storageKey(`s:${inv.id}`),
+      partner: partner.name, answers: draft?.data, resumed: !!draft });
+  });
+
+  app.get<{ Params: { code: string } }>('/c/:code', { config: { auth: 'public' }, schema: hide }, async (request, reply) => {
+    const r = links.openLink(request.params.code, request.ip);
+    if (!r || r === 'limited') return invalidPage(reply, request, assets, i18n, r === 'limited');
+    const { campaign, partner } = r;
+    const version = versions.get(campaign.versionId);
+    const lang = language(request, reply, campaign.languages);
+    const title = versions.title(version.versionId, textsLocale(version, lang));
+    if (campaign.state === 'closed' || closedAt(campaign.closesAt)) return messagePage(reply, assets, 410, lang, title, <p>{i18n.t(lang, 'pages.closed')}</p>);
+    if (campaign.state !== 'running') return messagePage(reply, assets, 200, lang, title, <p>{i18n.t(lang, 'pages.notStarted')}</p>);
+    return survey(reply, { mode: 'open', version, lang, offered: campaign.languages, base: `/c/${request.params.code}`, storage: storageKey(`c:${campaign.id}`), partner: partner.name });
+  });
+
+  app.get<{ Params: { slug: string; version: string } }>('/preview/:slug/:version', {
+    config: { auth: ['admin', 'coordinator', 'researcher'] }, schema: hide,
+  }, async (request, reply) => {
+    const number = Number(request.params.version);
+    if (!Number.isInteger(number) || number < 1) return invalidPage(reply, request, assets, i18n, false);
+    const version = versions.get(versions.find(request.params.slug, number).versionId);
+    const offered = [version.defaultLanguage, ...Object.keys(version.texts).filter((l) => l !== 'default' && l !== version.defaultLanguage)];
+    const lang = language(request, reply, offered);
+    return survey(reply, { mode: 'preview', version, lang, offered, base: '', storage: '', partner: '' });
+  });
+};
+
+export default respondPages;

@@ -1,0 +1,172 @@
+import t from 'tap';
+import type { Page } from 'playwright-core';
+import { axeViolations, launch, phonePage, PHONE, ready } from './browser.js';
+import { startFixture } from './fixture.js';
+
+const browser = await launch(t);
+if (browser) {
+  const f = await startFixture(t.testdir(), [
+    { email: 'amal@example.org', language: 'ar' },
+    { email: 'sara@example.org', language: 'sv' },
+    { email: 'oleh@example.org', language: 'uk' },
+  ]);
+  t.teardown(() => f.close());
+  const sql = f.app.db.$client;
+  const responsesOf = () => sql.prepare("SELECT data, locale, state FROM responses WHERE campaign_id = ?").all(f.campaignId) as { data: string; locale: string; state: string }[];
+  const draftOf = (email: string) => {
+    const row = sql.prepare('SELECT d.data FROM response_drafts d JOIN invitations i ON i.id = d.invitation_id JOIN contacts c ON c.id = i.contact_id WHERE c.email = ?').get(email) as { data: string } | undefined;
+    return row ? JSON.parse(row.data) as Record<string, unknown> : undefined;
+  };
+  const until = async (what: string, check: () => boolean, ms = 10_000) => {
+    const start = Date.now();
+    while (!check()) {
+      if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const q = (page: Page, name: string) => page.locator(`[data-name="${name}"]`);
+  const choose = (page: Page, name: string, index: number) => q(page, name).locator('input').nth(index).check();
+  const next = (page: Page) => page.locator('.nav button[type=submit]').click();
+  const heading = (page: Page) => page.locator('#page-title').textContent();
+
+  t.test('the first question is readable before any script runs, in the invitation\'s language', async (t) => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    t.teardown(() => context.close());
+    const page = await context.newPage();
+    const res = await page.goto(f.links.get('oleh@example.org')!);
+    t.equal(res?.status(), 200);
+    t.equal(await page.getAttribute('html', 'lang'), 'uk');
+    t.equal(await page.getAttribute('html', 'dir'), 'ltr');
+    t.ok(await q(page, 'age_band').isVisible(), 'the first question is on screen');
+    t.match(res?.headers()['content-security-policy'] ?? '', /script-src 'self';/);
+    t.notMatch(res?.headers()['content-security-policy'] ?? '', /unsafe-inline/);
+  });
+
+  t.test('a migrant answers in Arabic across pages with conditional questions, resumes after a reload, and completes once', async (t) => {
+    const context = await browser.newContext(PHONE);
+    t.teardown(() => context.close());
+    const page = await phonePage(t, context, f.origin);
+    await page.goto(f.links.get('amal@example.org')!);
+    await ready(page);
+    t.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    t.equal(await page.getAttribute('html', 'lang'), 'ar');
+    t.same(await axeViolations(page), [], 'question page: no serious or critical axe violation');
+    await choose(page, 'age_band', 1);
+    await q(page, 'country_of_origin').locator('select').selectOption({ index: 2 });
+    await q(page, 'municipality').locator('input').fill('مالمو');
+    const first = await heading(page);
+    await next(page);
+    t.not(await heading(page), first, 'on the second page');
+    t.notOk(await q(page, 'lang_course_type').isVisible(), 'the follow-up question waits for its condition');
+    await choose(page, 'lang_course_attended', 2);
+    t.ok(await q(page, 'lang_no_course_reason').isVisible(), '"no course" shows its reasons');
+    await choose(page, 'lang_course_attended', 1);
+    t.ok(await q(page, 'lang_course_type').isVisible(), '"yes, now" shows the course type');
+    t.notOk(await q(page, 'lang_no_course_reason').isVisible());
+    await choose(page, 'lang_course_type', 0);
+    const second = await heading(page);
+
+    await page.reload();
+    await ready(page);
+    t.equal(await heading(page), second, 'after a reload the same page is shown');
+    t.ok(await q(page, 'lang_course_attended').locator('input').nth(1).isChecked(), 'with its answers');
+    t.ok(await q(page, 'lang_course_type').locator('input').nth(0).isChecked());
+
+    for (let i = 0; i < 5; i++) await next(page);
+    const versionId = (sql.prepare('SELECT version_id AS v FROM campaigns WHERE id = ?').get(f.campaignId) as { v: string }).v;
+    const complete = f.app.services.responses.versions.get(versionId).texts.ar.texts.$completeText;
+    t.equal(await page.locator('.nav button[type=submit]').textContent(), complete, 'the last page completes, in Arabic');
+    await q(page, 'followup_agree').locator('input').nth(0).check();
+    await q(page, 'followup_email').locator('input').fill('not an address');
+    await next(page);
+    await page.locator('.summary[role=alert]').waitFor();
+    t.ok(await page.locator('[data-name="followup_email"] .error').isVisible(), 'the error is shown at the question');
+    t.equal(await page.evaluate(() => document.activeElement?.closest('[data-name]')?.getAttribute('data-name')), 'followup_email', 'focus moved to it');
+    t.same(await axeViolations(page), [], 'error state: no serious or critical axe violation');
+    await q(page, 'followup_email').locator('input').fill('amal@example.org');
+    await next(page);
+    await page.locator('[data-step=done]').waitFor();
+    t.same(await axeViolations(page), [], 'thank-you page: no serious or critical axe violation');
+    const stored = responsesOf();
+    t.equal(stored.length, 1, 'one response');
+    t.equal(stored[0].locale, 'ar');
+    const data = JSON.parse(stored[0].data);
+    t.equal(data.lang_course_attended, 'yes_now');
+    t.equal(data.municipality, 'مالمو');
+    t.notOk('lang_no_course_reason' in data, 'the hidden answer is not stored');
+    t.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('relay:')).length), 0, 'the device copy is cleared');
+
+    const again = await page.goto(f.links.get('amal@example.org')!);
+    t.equal(again?.status(), 200);
+    t.match(await page.textContent('main') ?? '', f.app.services.i18n.t('ar', 'pages.completed'), 'the link says it was answered');
+  });
+
+  t.test('answers given offline are sent when the connection returns, and stored once', async (t) => {
+    const context = await browser.newContext(PHONE);
+    t.teardown(() => context.close());
+    const page = await phonePage(t, context, f.origin);
+    await page.goto(f.links.get('sara@example.org')!);
+    await ready(page);
+    t.equal(await page.getAttribute('html', 'lang'), 'sv');
+    await choose(page, 'age_band', 0);
+    await until('the first save', () => draftOf('sara@example.org')?.age_band === 'age_18_24');
+    await context.setOffline(true);
+    await choose(page, 'gender', 0);
+    await next(page);
+    await page.locator('.status.offline').waitFor();
+    t.notOk(draftOf('sara@example.org')?.gender, 'nothing reached the server while offline');
+    await context.setOffline(false);
+    await until('the save after reconnecting', () => draftOf('sara@example.org')?.gender === 'woman');
+    t.pass('saved when the connection returned');
+
+    await context.setOffline(true);
+    for (let i = 0; i < 6; i++) await next(page);
+    await page.locator('.status.waiting').waitFor();
+    t.equal(responsesOf().length, 1, 'not completed while offline (only the earlier respondent\'s response exists)');
+    await context.setOffline(false);
+    await page.locator('[data-step=done]').waitFor();
+    t.equal(responsesOf().length, 2, 'completed once when back online');
+    t.equal(JSON.parse(responsesOf().find((r) => r.locale === 'sv')!.data).gender, 'woman');
+  });
+
+  t.test('an open link keeps answers on the device and offers to start a new response', async (t) => {
+    const context = await browser.newContext(PHONE);
+    t.teardown(() => context.close());
+    const page = await phonePage(t, context, f.origin);
+    await page.goto(`${f.openLink}?lang=en`);
+    await ready(page);
+    await choose(page, 'gender', 1);
+    await page.reload();
+    await ready(page);
+    t.ok(await q(page, 'gender').locator('input').nth(1).isChecked(), 'restored from the device');
+    t.equal(await page.getAttribute('html', 'lang'), 'en', 'the chosen language is remembered');
+    await page.locator('.again button').click();
+    await page.locator('.confirm button').first().click();
+    t.notOk(await q(page, 'gender').locator('input').nth(1).isChecked(), 'the previous answers are gone');
+    t.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('relay:')).length), 0, 'and off the device');
+  });
+
+  t.test('invalid answers through the API get an error per question', async (t) => {
+    const res = await fetch(`${f.links.get('oleh@example.org')!}/complete`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'browser-test-invalid-1' },
+      body: JSON.stringify({ answers: { age_band: 'age_200', followup_agree: true, followup_email: 'nope' }, locale: 'uk' }),
+    });
+    t.equal(res.status, 422);
+    const problem = await res.json() as { errors: { pointer: string }[] };
+    t.ok(problem.errors.some((e) => e.pointer === '/answers/age_band'), 'the unknown choice is named');
+  });
+
+  t.test('unknown and closed links show a friendly page in the respondent\'s language', async (t) => {
+    const context = await browser.newContext({ ...PHONE, locale: 'sv-SE' });
+    t.teardown(() => context.close());
+    const page = await phonePage(t, context, f.origin);
+    const unknown = await page.goto(`${f.origin}/s/${'x'.repeat(43)}`);
+    t.equal(unknown?.status(), 404);
+    t.equal(await page.getAttribute('html', 'lang'), 'sv');
+    t.same(await axeViolations(page), [], 'link-not-found page: no serious or critical axe violation');
+    await f.app.services.campaigns.close(f.campaignId, { userId: null, role: 'admin', partnerId: null });
+    const closed = await page.goto(f.links.get('oleh@example.org')!);
+    t.equal(closed?.status(), 410);
+    t.same(await axeViolations(page), [], 'closed-link page: no serious or critical axe violation');
+  });
+}
