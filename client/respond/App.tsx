@@ -42,6 +42,11 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     return data;
   }
 
+  /** the privacy notice the respondent was shown, and their consent where the survey asks for it */
+  function acknowledged() {
+    return boot.notice ? { notice: boot.notice.version, consent: live.current.consent || undefined } : {};
+  }
+
   function persist(next: Partial<typeof live.current> = {}) {
     if (!stored) return;
     const { page: p, step: s, consent: c } = { ...live.current, ...next };
@@ -53,7 +58,7 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     let sending = 0;
     return createSaver(boot, () => {
       sending = changes.current.made;
-      return { answers: answers(), locale: boot.locale, version: boot.version };
+      return { answers: answers(), locale: boot.locale, version: boot.version, page: live.current.page, ...acknowledged() };
     }, (s) => setStatus((now) => (now === 'waiting' || now === 'sending' ? now : s === 'failed' ? 'sendFailed' : s)), () => {
       changes.current.saved = sending;
       persist();
@@ -122,6 +127,7 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
   const at = visible.indexOf(current);
 
   function go(target: number) {
+    live.current = { ...live.current, page: target };
     setPage(target);
     setErrors([]);
     persist({ page: target });
@@ -143,8 +149,10 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
       focus.current = 'errors';
       return;
     }
+    live.current = { ...live.current, step: 'answering', consent: true };
     setStep('answering');
-    persist({ step: 'answering' });
+    persist();
+    saver.flush();
     focus.current = 'top';
   }
 
@@ -154,7 +162,7 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     setStatus('sending');
     persist();
     if (!stored) return finish();
-    const notice = boot.notice ? { notice: boot.notice.version, consent: boot.notice.consent ? true : undefined } : {};
+    const notice = acknowledged();
     const result: SendResult = boot.mode === 'personal'
       ? await post(`${boot.base}/complete`, { answers: answers(), locale: boot.locale, version: boot.version, ...notice }, completing.current.key)
       : await post(`${boot.base}/responses`, { answers: rt.getData(), locale: boot.locale, complete: true, ...notice }, completing.current.key);

@@ -2,6 +2,7 @@ import t from 'tap';
 import type { Page } from 'playwright-core';
 import { axeViolations, launch, phonePage, PHONE, ready } from './browser.js';
 import { startFixture } from './fixture.js';
+import { createUser } from '../helper.js';
 
 const browser = await launch(t);
 if (browser) {
@@ -51,6 +52,7 @@ if (browser) {
     t.equal(await page.getAttribute('html', 'dir'), 'rtl');
     t.equal(await page.getAttribute('html', 'lang'), 'ar');
     t.same(await axeViolations(page), [], 'question page: no serious or critical axe violation');
+    t.ok(await page.locator('.notice').isVisible(), 'the privacy notice comes before the first question');
     await choose(page, 'age_band', 1);
     await q(page, 'country_of_origin').locator('select').selectOption({ index: 2 });
     await q(page, 'municipality').locator('input').fill('مالمو');
@@ -71,6 +73,13 @@ if (browser) {
     t.equal(await heading(page), second, 'after a reload the same page is shown');
     t.ok(await q(page, 'lang_course_attended').locator('input').nth(1).isChecked(), 'with its answers');
     t.ok(await q(page, 'lang_course_type').locator('input').nth(0).isChecked());
+    await until('the server has the page', () => draftOf('amal@example.org')?.lang_course_type !== undefined);
+    const otherDevice = await browser.newContext(PHONE);
+    const elsewhere = await phonePage(t, otherDevice, f.origin);
+    await elsewhere.goto(f.links.get('amal@example.org')!);
+    t.equal(await heading(elsewhere), second, 'another device resumes on the same page, from the server');
+    t.ok(await q(elsewhere, 'lang_course_attended').locator('input').nth(1).isChecked(), 'with the answers');
+    await otherDevice.close();
 
     for (let i = 0; i < 5; i++) await next(page);
     const versionId = (sql.prepare('SELECT version_id AS v FROM campaigns WHERE id = ?').get(f.campaignId) as { v: string }).v;
@@ -94,6 +103,8 @@ if (browser) {
     t.equal(data.lang_course_attended, 'yes_now');
     t.equal(data.municipality, 'مالمو');
     t.notOk('lang_no_course_reason' in data, 'the hidden answer is not stored');
+    t.match((sql.prepare('SELECT notice FROM responses WHERE campaign_id = ?').get(f.campaignId) as { notice: string }).notice, /^[0-9a-f]{16}$/,
+      'the version of the notice shown is stored with the response');
     t.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('relay:')).length), 0, 'the device copy is cleared');
 
     const again = await page.goto(f.links.get('amal@example.org')!);
@@ -144,6 +155,40 @@ if (browser) {
     await page.locator('.confirm button').first().click();
     t.notOk(await q(page, 'gender').locator('input').nth(1).isChecked(), 'the previous answers are gone');
     t.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('relay:')).length), 0, 'and off the device');
+  });
+
+  t.test('staff preview a version in any language; a survey asking for consent waits for it, and the preview stores nothing', async (t) => {
+    const admin = createUser(f.app, 'admin');
+    const definition = {
+      title: { default: 'Consent first', ar: 'الموافقة أولا' }, consentRequired: true,
+      privacyNotice: { default: 'We keep answers for a year.', ar: 'نحتفظ بالإجابات لمدة سنة.' },
+      pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'ok', title: { default: 'All right?', ar: 'هل كل شيء على ما يرام؟' }, choices: ['yes', 'no'], isRequired: true }] }],
+    };
+    for (const [url, body] of [['/api/surveys', { slug: 'consent-first', definition }], ['/api/surveys/consent-first/publish', undefined]] as const) {
+      const res = await fetch(`${f.origin}${url}`, { method: 'POST', headers: { authorization: admin.bearer, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body && JSON.stringify(body) });
+      t.ok(res.ok, `${url}: ${res.status}`);
+    }
+    const before = (sql.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
+    const context = await browser.newContext({ ...PHONE, extraHTTPHeaders: { authorization: admin.bearer } });
+    t.teardown(() => context.close());
+    const page = await phonePage(t, context, f.origin);
+    await page.goto(`${f.origin}/preview/consent-first/1?lang=ar`);
+    await ready(page);
+    t.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    t.ok(await page.locator('.banner').isVisible(), 'marked as a preview');
+    t.notOk(await q(page, 'ok').isVisible(), 'no question before consent');
+    t.same(await axeViolations(page), [], 'notice page: no serious or critical axe violation');
+    await next(page);
+    t.ok(await page.locator('#consent-err').isVisible(), 'starting without consent is refused, with a message');
+    t.equal(await page.evaluate(() => document.activeElement?.id), 'consent', 'focus on the consent box');
+    await page.locator('#consent').check();
+    await next(page);
+    await choose(page, 'ok', 0);
+    await next(page);
+    await page.locator('[data-step=done]').waitFor();
+    t.equal((sql.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n, before, 'the preview stored no response');
+    const refused = await fetch(`${f.origin}/preview/consent-first/1`);
+    t.equal(refused.status, 401, 'not for anyone without an account');
   });
 
   t.test('invalid answers through the API get an error per question', async (t) => {

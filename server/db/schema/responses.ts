@@ -46,6 +46,10 @@ export const responses = sqliteTable('responses', {
   auditInput: text('audit_input', { mode: 'json' }).$type<{ answers: Record<string, unknown>; locale: string }>(),
   /** what survey-core saw differently (a defect of our runtime) */
   auditDetail: text('audit_detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  /** the version (a hash of the words) of the privacy notice the respondent was shown, if the survey has one */
+  notice: text('notice'),
+  /** whether the respondent explicitly consented (surveys that ask for consent refuse completion without it) */
+  consent: integer('consent', { mode: 'boolean' }),
 }, (t) => [
   index('responses_version_idx').on(t.versionId, t.state),
   index('responses_campaign_idx').on(t.campaignId, t.state),
@@ -63,6 +67,10 @@ export const responseDrafts = sqliteTable('response_drafts', {
   data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   startedAt: timestamp('started_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
+  /** the page the respondent was on (an index into the compiled pages), to resume there */
+  page: integer('page'),
+  notice: text('notice'),
+  consent: integer('consent', { mode: 'boolean' }),
 });
 
 /**

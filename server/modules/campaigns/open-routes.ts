@@ -16,7 +16,7 @@ import { responses as responsesTable } from '../../db/schema/index.js';
 import { ProblemError, conflict, notFound } from '../../errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import { idempotencyKey } from '../responses/receipts.js';
-import { IdempotencyHeaders, SubmissionBodySchema } from '../responses/schemas.js';
+import { ConsentSchema, IdempotencyHeaders, NoticeSchema, SubmissionBodySchema } from '../responses/schemas.js';
 import type { ResponsesService } from '../responses/service.js';
 import type { Links } from './links.js';
 
@@ -28,6 +28,8 @@ const StartBody = Type.Object({
   answers: Type.Optional(Type.Unknown()),
   locale: Type.Optional(Type.String({ maxLength: 35 })),
   complete: Type.Optional(Type.Boolean()),
+  notice: Type.Optional(NoticeSchema),
+  consent: Type.Optional(ConsentSchema),
   website: Type.Optional(Type.String({ description: 'honeypot: left empty by people (the field is hidden); anything in it discards the submission' })),
 }, { additionalProperties: false });
 

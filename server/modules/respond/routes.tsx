@@ -14,7 +14,7 @@ import type { Assets } from './assets.js';
 import { chooseLanguage, LANGUAGE_COOKIE, textsLocale } from './language.js';
 import { invalidPage, messagePage, sendHtml } from './reply.js';
 import { surveyDocument } from './render.js';
-import { noticeOf } from './notice.js';
+import { noticeOf } from '../responses/notice.js';
 
 interface Deps { links: Links; versions: VersionCache; responses: ResponsesService; i18n: I18n; assets: Assets; clock: () => Date; secureCookies: boolean }
 
@@ -43,17 +43,18 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
   }
 
   async function survey(reply: FastifyReply, input: { mode: Mode; version: ServedVersion; lang: string; offered: string[]; base: string; storage: string; partner: string;
-    answers?: Record<string, unknown>; resumed?: boolean }) {
+    answers?: Record<string, unknown>; page?: number | null; consent?: boolean | null; resumed?: boolean }) {
     const { version, lang } = input;
     const locale = textsLocale(version, lang);
     const notice: PrivacyNotice | undefined = noticeOf(version, locale);
+    const consented = input.consent === true || (input.resumed === true && !notice?.consent);
     const texts = version.texts[locale];
     const boot: Boot = {
       mode: input.mode, lang, dir: isRtl(lang) || texts.rtl ? 'rtl' : 'ltr', locale, version: version.version,
       structure: `/api/compiled/structure/${version.structure.hash}`, texts: `/api/compiled/texts/${texts.hash}`,
       strings: stringsIn(lang), languages: input.offered.map((tag) => ({ tag, name: languageName(tag) })),
       base: input.base, storageKey: input.storage, partner: input.partner ? isolate(input.partner) : '', notice,
-      start: { answers: input.answers ?? {}, page: 0, step: notice?.consent && !input.resumed ? 'notice' : 'answering', consent: !!input.resumed },
+      start: { answers: input.answers ?? {}, page: input.page ?? 0, step: notice?.consent && !consented ? 'notice' : 'answering', consent: consented },
     };
     return sendHtml(reply, 200, surveyDocument(boot, version, await assets.ready(), i18n.t(lang, 'respond.noscript')));
   }
@@ -73,7 +74,7 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
     if (campaign.state === 'closed' || closedAt(campaign.closesAt)) return messagePage(reply, assets, 410, lang, title, <p>{i18n.t(lang, 'pages.closed')}</p>);
     if (campaign.state !== 'running') return messagePage(reply, assets, 200, lang, title, <p>{i18n.t(lang, 'pages.notStarted')}</p>);
     return survey(reply, { mode: 'personal', version, lang, offered: campaign.languages, base: `/s/${request.params.token}`, storage: storageKey(`s:${inv.id}`),
-      partner: partner.name, answers: draft?.data, resumed: !!draft });
+      partner: partner.name, answers: draft?.data, page: draft?.page, consent: draft?.consent, resumed: !!draft });
   });
 
   app.get<{ Params: { code: string } }>('/c/:code', { config: { auth: 'public' }, schema: hide }, async (request, reply) => {

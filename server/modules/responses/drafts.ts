@@ -14,6 +14,7 @@ import { acceptedAnswers, checkLocale, completedAnswers, mergeAnswers } from './
 import type { ServedVersion, VersionCache } from './versions.js';
 import { dayOf, newResponseId } from './ids.js';
 import type { Submission } from './service.js';
+import { checkAcknowledgement } from './notice.js';
 
 type Once = (scope: string, key: string, request: unknown, work: (tx: Db) => Receipt) => Receipt;
 
@@ -61,8 +62,10 @@ export function createDrafts({ db, versions, once, clock, onCompleted }:
         const locale = submission.locale === undefined ? (existing?.locale ?? 'default') : checkLocale(version, submission.locale);
         const data = mergeAnswers(existing?.data ?? {}, acceptedAnswers(version, submission.answers ?? {}));
         const now = clock().toISOString();
-        tx.insert(responseDrafts).values({ invitationId, versionId, locale, data, startedAt: now, updatedAt: now })
-          .onConflictDoUpdate({ target: responseDrafts.invitationId, set: { data, locale, updatedAt: now } }).run();
+        const ack = checkAcknowledgement(version, { notice: submission.notice ?? existing?.notice, consent: submission.consent ?? existing?.consent }, false);
+        const page = submission.page !== undefined && submission.page < version.structure.pages.length ? submission.page : (existing?.page ?? null);
+        tx.insert(responseDrafts).values({ invitationId, versionId, locale, data, startedAt: now, updatedAt: now, page, ...ack })
+          .onConflictDoUpdate({ target: responseDrafts.invitationId, set: { data, locale, updatedAt: now, page, ...ack } }).run();
         gate.saved?.(tx);
         // no answers in the reply: it is kept as the receipt, which must hold nothing of them after completion
         return { status: 200, body: { state: 'draft', survey: version.slug, version: version.version, locale, saved: Object.keys(data).length } };
@@ -79,6 +82,7 @@ export function createDrafts({ db, versions, once, clock, onCompleted }:
         const locale = input.locale === undefined ? (draft?.locale ?? 'default') : checkLocale(version, input.locale);
         const answers = mergeAnswers(draft?.data ?? {}, acceptedAnswers(version, input.answers ?? {}));
         const data = completedAnswers(version, answers, locale);
+        const { notice, consent } = checkAcknowledgement(version, { notice: input.notice ?? draft?.notice, consent: input.consent ?? draft?.consent }, true);
         const now = clock().toISOString();
         const started = draft?.startedAt ?? now;
         const id = newResponseId();
@@ -86,7 +90,7 @@ export function createDrafts({ db, versions, once, clock, onCompleted }:
         tx.insert(responses).values({
           id, versionId: version.versionId, campaignId: input.campaignId, partnerId: input.partnerId, invitationId: input.anonymous ? null : invitationId,
           channel: 'personal', anonymous: input.anonymous ? 'yes' : 'no', locale, state: 'completed', data,
-          startedAt: time(started), updatedAt: time(now), completedAt: time(now), auditState: 'pending', auditInput: { answers, locale },
+          startedAt: time(started), updatedAt: time(now), completedAt: time(now), auditState: 'pending', auditInput: { answers, locale }, notice, consent,
         }).run();
         tx.delete(responseDrafts).where(eq(responseDrafts.invitationId, invitationId)).run();
         gate.markCompleted(tx);

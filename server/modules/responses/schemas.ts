@@ -7,6 +7,8 @@ const Answers = Type.Unknown({
     'Checked against the question types and choices of the version; values of expression questions and calculated values are ignored.',
 });
 const Locale = Type.String({ minLength: 1, maxLength: 35, description: "the language answered in: 'default' or one of the version's locales" });
+export const NoticeSchema = Type.String({ pattern: '^[0-9a-f]{16}$', description: "the version of the survey's privacy notice the respondent was shown (the answering page sends it)" });
+export const ConsentSchema = Type.Boolean({ description: 'the respondent consented to the privacy notice; required to complete a survey with `consentRequired`' });
 const ServedVersion = Type.Integer({ minimum: 1, description: 'the version number the respondent was shown; refused (409) if the response answers another' });
 
 export const IdempotencyHeaders = Type.Object({
@@ -18,12 +20,17 @@ export const StartBodySchema = Type.Object({
   locale: Type.Optional(Locale),
   partnerId: Type.Optional(Type.Union([Id, Type.Null()], { description: "admins: the partner the response belongs to; coordinators: always their own" })),
   complete: Type.Optional(Type.Boolean({ description: 'validate and complete at once' })),
+  notice: Type.Optional(NoticeSchema),
+  consent: Type.Optional(ConsentSchema),
 }, { additionalProperties: false });
 
 export const SubmissionBodySchema = Type.Object({
   answers: Type.Optional(Answers),
   locale: Type.Optional(Locale),
   version: Type.Optional(ServedVersion),
+  notice: Type.Optional(NoticeSchema),
+  consent: Type.Optional(ConsentSchema),
+  page: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'personal links: the page the respondent is on, to resume there' })),
 }, { additionalProperties: false });
 
 export const ResponseSchema = Type.Object({

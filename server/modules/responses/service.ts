@@ -18,12 +18,18 @@ import { createDrafts } from './drafts.js';
 import { newResponseId } from './ids.js';
 import { assertShallow } from './depth.js';
 import { auditReport } from './audit/report.js';
+import { checkAcknowledgement } from './notice.js';
 
 export interface Submission {
   answers?: unknown;
   locale?: string;
   /** the version number the respondent was served; refused when the response answers another */
   version?: number;
+  /** the version of the privacy notice shown, and whether the respondent consented (see notice.ts) */
+  notice?: string;
+  consent?: boolean;
+  /** the page the respondent is on (personal-link drafts keep it, to resume there) */
+  page?: number;
 }
 
 export interface StartInput extends Submission {
@@ -112,11 +118,12 @@ export function createResponsesService({ db, compiled, clock = () => new Date(),
         data = mergeAnswers({}, data);
         const now = clock().toISOString();
         const completed = input.complete ? completedAnswers(version, data, locale) : undefined;
+        const { notice, consent } = checkAcknowledgement(version, input, !!input.complete);
         const row: ResponseRow = {
           id: newResponseId(), versionId: version.versionId, campaignId: input.campaignId ?? null, partnerId: input.partnerId, invitationId: null,
           channel: input.channel, anonymous: 'no', locale, state: completed ? 'completed' : 'partial', data: completed ?? data,
           startedAt: now, updatedAt: now, completedAt: completed ? now : null,
-          auditState: completed ? 'pending' : null, auditInput: completed ? { answers: data, locale } : null, auditDetail: null,
+          auditState: completed ? 'pending' : null, auditInput: completed ? { answers: data, locale } : null, auditDetail: null, notice, consent,
         };
         tx.insert(responses).values(row).run();
         if (completed) queueMicrotask(onCompleted);
@@ -129,7 +136,8 @@ export function createResponsesService({ db, compiled, clock = () => new Date(),
       return once(`response:${id}`, key, { save: submission }, (tx) => {
         const { row, version, locale, answers: data } = writable(tx, id, submission, scope);
         const updatedAt = clock().toISOString();
-        tx.update(responses).set({ data, locale, updatedAt }).where(eq(responses.id, id)).run();
+        const ack = checkAcknowledgement(version, { notice: submission.notice ?? row.notice, consent: submission.consent ?? row.consent }, false);
+        tx.update(responses).set({ data, locale, updatedAt, ...ack }).where(eq(responses.id, id)).run();
         return { status: 200, body: view({ ...row, data, locale, updatedAt }, version) };
       });
     },
@@ -140,8 +148,9 @@ export function createResponsesService({ db, compiled, clock = () => new Date(),
         const { row, version, locale, answers } = writable(tx, id, submission, scope);
         admit(tx);
         const now = clock().toISOString();
+        const ack = checkAcknowledgement(version, { notice: submission.notice ?? row.notice, consent: submission.consent ?? row.consent }, true);
         const set = { data: completedAnswers(version, answers, locale), locale, state: 'completed' as const, updatedAt: now, completedAt: now,
-          auditState: 'pending' as const, auditInput: { answers, locale } };
+          auditState: 'pending' as const, auditInput: { answers, locale }, ...ack };
         tx.update(responses).set(set).where(eq(responses.id, id)).run();
         queueMicrotask(onCompleted);
         return { status: 200, body: view({ ...row, ...set }, version) };

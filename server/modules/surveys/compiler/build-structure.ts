@@ -32,7 +32,16 @@ export function buildStructure(model: SurveyModel, json: Json, context: BuildCon
     commentSuffix: COMMENT_SUFFIX,
     pages: model.pages.map((page, i) => buildContainer(page, items(json.pages)[i], childPointer('/pages', i), context, 'page:') as CompiledPage),
     calculatedValues: buildCalculatedValues(model, context),
+    ...privacy(model, json, context),
   };
+}
+
+/** The survey's privacy notice (our own survey properties, see survey-core-setup.ts), shown before the first question. */
+function privacy(model: SurveyModel, json: Json, context: BuildContext): Pick<StructurePayload, 'consentRequired'> {
+  const notice = (model as unknown as { locPrivacyNotice: { text: string } }).locPrivacyNotice;
+  // the key is fixed: the answering pages and the intake find the notice by it (server/modules/responses/notice.ts)
+  context.optionalText(json, 'privacyNotice', 'survey.privacyNotice', '', () => notice.text);
+  return flag(json.consentRequired, false) ? { consentRequired: true } : {};
 }
 
 function items(value: unknown): Json[] {

@@ -9,6 +9,7 @@ import '../definition/survey-core-setup.js';
 import 'survey-core/i18n';
 import { surveyLocalization } from 'survey-core';
 import type { SurveyModel } from 'survey-core';
+import sanitize from 'sanitize-html';
 import type { TextsPayload } from '../../../../client/runtime/compiled-types.js';
 import { BUILT_IN_PREFIX, BUILT_IN_STRINGS, FORMAT_VERSION } from '../../../../client/runtime/compiled-types.js';
 import type { Fault } from '../definition/types.js';
@@ -24,7 +25,7 @@ export function buildTexts(model: SurveyModel, sources: TextSource[], locale: st
   const texts: Record<string, string> = {};
   const piped: string[] = [];
   for (const source of sources) {
-    const text = source.read();
+    const text = isHtml(source.key) ? sanitizeHtml(source.read()) : source.read();
     texts[source.key] = text;
     if (source.pipe && pipedNames(text).length > 0) piped.push(source.key);
   }
@@ -51,6 +52,28 @@ export function buildTexts(model: SurveyModel, sources: TextSource[], locale: st
     texts,
     piped,
   };
+}
+
+/** Texts shown as HTML (the thank-you text, html questions); every other text is shown as plain text. */
+const isHtml = (key: string) => key === 'survey.completedHtml' || key.endsWith('.html');
+
+/**
+ * Survey authors' HTML, as the phone will show it: formatting, links, lists, tables and images
+ * kept; scripts, event handlers, styles, forms and frames dropped (the page's CSP would block
+ * them anyway; this keeps them out of the payload). Links open without sending a Referer.
+ */
+function sanitizeHtml(html: string): string {
+  return sanitize(html, {
+    allowedTags: ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'sub', 'sup', 'mark', 'span', 'div', 'blockquote', 'hr',
+      'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'img', 'figure', 'figcaption',
+      'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'abbr', 'bdi', 'bdo'],
+    allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'width', 'height'], th: ['scope', 'colspan', 'rowspan'], td: ['colspan', 'rowspan'],
+      '*': ['lang', 'dir'], abbr: ['title'] },
+    allowedSchemes: ['https', 'http', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['https', 'http', 'data'] },
+    transformTags: { a: sanitize.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+    allowedSchemesAppliedToAttributes: ['href', 'src'],
+  });
 }
 
 /** survey-core names some dictionaries differently from BCP 47 (pt-br, zh-cn); the language alone otherwise. */

@@ -30,7 +30,7 @@ const SELECT = [...QUESTION, 'choices', 'choicesVisibleIf', 'choicesEnableIf', '
 
 /** canonical property names (survey-core's, after alternative names such as hasOther) per class */
 export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
-  survey: ['title', 'description', 'pages', 'calculatedValues', 'locale', 'showQuestionNumbers', 'showProgressBar',
+  survey: ['title', 'description', 'pages', 'calculatedValues', 'locale', 'privacyNotice', 'consentRequired', 'showQuestionNumbers', 'showProgressBar',
     'progressBarLocation', 'progressBarType', 'progressBarShowPageNumbers', 'progressBarShowNavigationText', 'completedHtml',
     'requiredMark', 'questionStartIndex', 'logo', 'logoWidth', 'logoHeight', 'logoFit', 'logoPosition', 'showTitle',
     'showPageTitles', 'showCompletePage', 'showNavigationButtons', 'navigationButtonsLocation', 'showPrevButton',
