@@ -34,6 +34,8 @@ export interface Boot {
   /** the key of this link's copy on the device (derived, never the token itself) */
   storageKey: string;
   partner: string;
+  /** a completed personal response reopened for changes (the campaign allows editing until it closes): only completion is sent */
+  edit?: boolean;
   notice?: PrivacyNotice;
   start: { answers: Record<string, unknown>; page: number; step: Step; consent: boolean };
 }

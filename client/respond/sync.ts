@@ -50,7 +50,7 @@ export function createSaver(boot: Boot, body: () => unknown, onStatus: (status: 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let again = false;
-  const enabled = boot.mode === 'personal';
+  const enabled = boot.mode === 'personal' && !boot.edit;
 
   async function run(): Promise<void> {
     timer = undefined;

@@ -29,6 +29,8 @@ export interface Fixture {
   links: Map<string, string>;
   openLink: string;
   campaignId: string;
+  coordinator: ReturnType<typeof createUser>;
+  listId: string;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export async function startFixture(dataDir: string, contacts: { email: string; l
     if (link) links.set(message.to[0], link);
   }
   return {
-    app, origin, smtp, links, openLink: created.openLink, campaignId: created.id,
+    app, origin, smtp, links, openLink: created.openLink, campaignId: created.id, coordinator, listId: list.id,
     async close() { await app.close(); await smtp.close(); },
   };
 }

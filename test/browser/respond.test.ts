@@ -191,6 +191,39 @@ if (browser) {
     t.equal(refused.status, 401, 'not for anyone without an account');
   });
 
+  t.test('a first visit stays within 60 KB compressed, and a second survey on the same phone downloads no script again', async (t) => {
+    const context = await browser.newContext(PHONE);
+    t.teardown(() => context.close());
+    const page = await phonePage(t, context, f.origin);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const urls = new Map<string, string>();
+    const bytes = new Map<string, number>();
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e) => bytes.set(urls.get(e.requestId) ?? e.requestId, (bytes.get(urls.get(e.requestId) ?? e.requestId) ?? 0) + e.encodedDataLength));
+    const total = (match: RegExp) => [...bytes].filter(([url]) => match.test(url)).reduce((sum, [, n]) => sum + n, 0);
+
+    await page.goto(`${f.openLink}?lang=ar`);
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    const first = total(/./);
+    t.ok(first > 10_000 && first <= 60 * 1024, `first visit: ${first} bytes on the wire (budget 61,440)`);
+    t.ok(total(/\/assets\/.*\.js$/) > 0, 'the script was downloaded once');
+
+    const res = await fetch(`${f.origin}/api/campaigns`, {
+      method: 'POST', headers: { authorization: f.coordinator.bearer, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Event', survey: 'event-evaluation', listIds: [f.listId], languages: ['en'], replyTo: 'office@example.org' }),
+    });
+    const second = await res.json() as { id: string; openLink: string };
+    await fetch(`${f.origin}/api/campaigns/${second.id}/start`, { method: 'POST', headers: { authorization: f.coordinator.bearer } });
+    bytes.clear();
+    await page.goto(second.openLink);
+    await ready(page);
+    await page.waitForLoadState('networkidle');
+    t.equal(total(/\/assets\//), 0, 'script and stylesheet come from the cache');
+    t.ok(total(/\/api\/compiled\/structure\//) > 0, 'only the new survey\'s payloads travel');
+  });
+
   t.test('invalid answers through the API get an error per question', async (t) => {
     const res = await fetch(`${f.links.get('oleh@example.org')!}/complete`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'browser-test-invalid-1' },

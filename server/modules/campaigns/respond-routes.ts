@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
-import { notFound, conflict, ProblemError } from '../../errors.js';
+import { notFound, ProblemError } from '../../errors.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { InvitationGate } from '../responses/drafts.js';
 import { idempotencyKey } from '../responses/receipts.js';
@@ -23,7 +23,7 @@ const respondRoutes: FastifyPluginAsyncTypebox<{ links: Links; responses: Respon
     if (r === 'limited') throw new ProblemError(429, 'RATE_LIMITED', 'Too many attempts with links that do not work. Wait a minute and try again.');
     if (!r) throw notFound('This link');
     const closes = r.campaign.closesAt ? new Date(r.campaign.closesAt) : undefined;
-    if (r.campaign.state !== 'running' || (closes && closes <= clock())) throw conflict('This questionnaire is not open for answers.');
+    if (r.campaign.state !== 'running' || (closes && closes <= clock())) throw new ProblemError(409, 'CAMPAIGN_CLOSED', 'This questionnaire is not open for answers.');
     return r;
   }
 
@@ -58,7 +58,7 @@ const respondRoutes: FastifyPluginAsyncTypebox<{ links: Links; responses: Respon
     const { found: inv, campaign } = resolve(request.params.token, request.ip);
     const versionId = responses.drafts.get(inv.id)?.versionId ?? campaign.versionId;
     const receipt = responses.drafts.complete(inv.id, { ...(request.body ?? {}), versionId, anonymous: campaign.mode === 'anonymous',
-      campaignId: campaign.id, partnerId: campaign.partnerId }, key, gate(inv));
+      campaignId: campaign.id, partnerId: campaign.partnerId, editable: campaign.allowEdit && campaign.mode === 'tracked' }, key, gate(inv));
     return reply.code(receipt.status).send(receipt.body);
   });
 };

@@ -43,7 +43,7 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
   }
 
   async function survey(reply: FastifyReply, input: { mode: Mode; version: ServedVersion; lang: string; offered: string[]; base: string; storage: string; partner: string;
-    answers?: Record<string, unknown>; page?: number | null; consent?: boolean | null; resumed?: boolean }) {
+    answers?: Record<string, unknown>; page?: number | null; consent?: boolean | null; resumed?: boolean; edit?: boolean }) {
     const { version, lang } = input;
     const locale = textsLocale(version, lang);
     const notice: PrivacyNotice | undefined = noticeOf(version, locale);
@@ -53,7 +53,7 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
       mode: input.mode, lang, dir: isRtl(lang) || texts.rtl ? 'rtl' : 'ltr', locale, version: version.version,
       structure: `/api/compiled/structure/${version.structure.hash}`, texts: `/api/compiled/texts/${texts.hash}`,
       strings: stringsIn(lang), languages: input.offered.map((tag) => ({ tag, name: languageName(tag) })),
-      base: input.base, storageKey: input.storage, partner: input.partner ? isolate(input.partner) : '', notice,
+      base: input.base, storageKey: input.storage, partner: input.partner ? isolate(input.partner) : '', notice, ...(input.edit ? { edit: true } : {}),
       start: { answers: input.answers ?? {}, page: input.page ?? 0, step: notice?.consent && !consented ? 'notice' : 'answering', consent: consented },
     };
     return sendHtml(reply, 200, surveyDocument(boot, version, await assets.ready(), i18n.t(lang, 'respond.noscript')));
@@ -70,6 +70,13 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
     const lang = language(request, reply, campaign.languages, inv.language);
     links.opened(inv);
     const title = versions.title(version.versionId, textsLocale(version, lang));
+    const open = campaign.state === 'running' && !closedAt(campaign.closesAt);
+    const completed = inv.completed && open && campaign.allowEdit && campaign.mode === 'tracked' ? responses.drafts.completed(inv.id) : undefined;
+    if (completed) {
+      // editing until the campaign closes: the answers sent, on the first page, sent again on completion
+      return survey(reply, { mode: 'personal', version: versions.get(completed.versionId), lang, offered: campaign.languages, base: `/s/${request.params.token}`,
+        storage: storageKey(`s:${inv.id}:edit`), partner: partner.name, answers: completed.data, consent: completed.consent, resumed: true, edit: true });
+    }
     if (inv.completed) return messagePage(reply, assets, 200, lang, title, <p>{i18n.t(lang, 'pages.completed')}</p>);
     if (campaign.state === 'closed' || closedAt(campaign.closesAt)) return messagePage(reply, assets, 410, lang, title, <p>{i18n.t(lang, 'pages.closed')}</p>);
     if (campaign.state !== 'running') return messagePage(reply, assets, 200, lang, title, <p>{i18n.t(lang, 'pages.notStarted')}</p>);

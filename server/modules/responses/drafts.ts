@@ -5,10 +5,10 @@
  * and only dates, so nothing in the database ties it back to the invitation or the contact; the
  * receipt kept for a retry does not name it either.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { responseDrafts, responses } from '../../db/schema/index.js';
-import { conflict } from '../../errors.js';
+import { ProblemError, conflict } from '../../errors.js';
 import type { Receipt } from './receipts.js';
 import { acceptedAnswers, checkLocale, completedAnswers, mergeAnswers } from './validate.js';
 import type { ServedVersion, VersionCache } from './versions.js';
@@ -35,7 +35,11 @@ export interface DraftCompletion extends Submission {
   anonymous: boolean;
   campaignId: string | null;
   partnerId: string | null;
+  /** tracked campaigns that allow editing until they close: a completed response may be completed again with new answers */
+  editable?: boolean;
 }
+
+const alreadySent = () => new ProblemError(409, 'ALREADY_COMPLETED', 'These answers were already sent. Thank you!');
 
 export function createDrafts({ db, versions, once, clock, onCompleted }:
   { db: Db; versions: VersionCache; once: Once; clock: () => Date; onCompleted: () => void }) {
@@ -49,13 +53,34 @@ export function createDrafts({ db, versions, once, clock, onCompleted }:
     return version;
   }
 
+  const completedOf = (tx: Db, invitationId: string) => tx.select().from(responses)
+    .where(and(eq(responses.invitationId, invitationId), eq(responses.state, 'completed'))).get();
+
+  /** New answers for a completed tracked response, checked as a completion is; survey-core re-checks it again. */
+  function revise(tx: Db, invitationId: string, input: DraftCompletion): Receipt {
+    const row = completedOf(tx, invitationId);
+    if (!row) throw alreadySent();
+    const version = served(row.versionId, input.version);
+    const locale = input.locale === undefined ? row.locale : checkLocale(version, input.locale);
+    const answers = mergeAnswers(row.data, acceptedAnswers(version, input.answers ?? {}));
+    const data = completedAnswers(version, answers, locale);
+    const ack = checkAcknowledgement(version, { notice: input.notice ?? row.notice, consent: input.consent ?? row.consent }, true);
+    const now = clock().toISOString();
+    tx.update(responses).set({ data, locale, updatedAt: now, auditState: 'pending', auditInput: { answers, locale }, ...ack }).where(eq(responses.id, row.id)).run();
+    queueMicrotask(onCompleted);
+    return { status: 200, body: { state: 'completed', survey: version.slug, version: version.version, locale, id: row.id } };
+  }
+
   return {
     get: (invitationId: string) => find(db, invitationId),
+
+    /** A tracked invitation's completed response, for editing it while the campaign allows. */
+    completed: (invitationId: string) => completedOf(db, invitationId),
 
     /** Saves some answers to the invitation's draft, creating it on the first save. */
     save(invitationId: string, versionId: string, submission: Submission, key: string, gate: InvitationGate): Receipt {
       return once(`draft:${invitationId}`, key, { save: submission }, (tx) => {
-        if (gate.completed(tx)) throw conflict('These answers were already sent; they can no longer change.');
+        if (gate.completed(tx)) throw alreadySent();
         const existing = find(tx, invitationId);
         if (existing && existing.versionId !== versionId) throw conflict('Your saved answers belong to another version of this survey.');
         const version = served(versionId, submission.version);
@@ -75,7 +100,10 @@ export function createDrafts({ db, versions, once, clock, onCompleted }:
     /** Completes the invitation's answers, once: a second completion is refused by the gate. */
     complete(invitationId: string, input: DraftCompletion, key: string, gate: InvitationGate): Receipt {
       return once(`draft:${invitationId}`, key, { complete: input }, (tx) => {
-        if (gate.completed(tx)) throw conflict('These answers were already sent. Thank you!');
+        if (gate.completed(tx)) {
+          if (input.editable && !input.anonymous) return revise(tx, invitationId, input);
+          throw alreadySent();
+        }
         const draft = find(tx, invitationId);
         if (draft && draft.versionId !== input.versionId) throw conflict('Your saved answers belong to another version of this survey.');
         const version = served(input.versionId, input.version);
