@@ -6,6 +6,7 @@
  */
 import type { Expr } from './expression-types.js';
 import type { MatrixDropdownQuestion } from './compiled-matrix-types.js';
+import type { PanelDynamicQuestion } from './compiled-panel-types.js';
 
 export const FORMAT_VERSION = 1;
 
@@ -85,7 +86,8 @@ export type CompiledQuestion =
   | RankingQuestion
   | HtmlQuestion
   | ImageQuestion
-  | MatrixDropdownQuestion;
+  | MatrixDropdownQuestion
+  | PanelDynamicQuestion;
 
 export interface QuestionBase extends ElementBase {
   titleKey: TextKey;

@@ -11,6 +11,8 @@ import { cellState } from './runtime-matrix.js';
 import type { MatrixNode } from './runtime-matrix.js';
 import { correctMatrix } from './runtime-matrix-correct.js';
 import type { SelectNode } from './runtime-choices.js';
+import { clearedPanels, correctPanels, innerState } from './runtime-panels.js';
+import type { PanelNode } from './runtime-panels.js';
 import type { RuntimeState } from './runtime-state.js';
 import { isSelect } from './runtime-tree.js';
 import type { QuestionNode } from './runtime-tree.js';
@@ -32,10 +34,13 @@ export function completeData(state: RuntimeState): Record<string, unknown> {
       // Question.clearValue(): the comment goes whatever the value was
       if (!valuesEqual(data[name], undefined)) delete data[name];
       delete data[name + suffix];
+      const panels = q.def.type === 'paneldynamic' && !valuesEqual(state.data[name], undefined) ? clearedPanels(state, q as PanelNode) : undefined;
+      if (panels) data[name] = panels;
     }
     if (isSelect(q.def)) correctChoices(state, q as SelectNode, data, new Map());
     if (q.def.type === 'matrix') clearUnknownColumns(q, data);
     if (q.def.type === 'matrixdropdown') correctMatrix(q.def, data, (row, column) => cellState(state, q as MatrixNode, row, column).visible);
+    if (q.def.type === 'paneldynamic') correctPanels(q.def, data, (i, inner) => !!innerState(state, q as PanelNode, i, inner)?.visible, true);
   }
   return data;
 }

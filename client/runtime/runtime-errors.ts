@@ -11,6 +11,8 @@ import { textChecks, validate } from './runtime-validators.js';
 import { isMatrixDropdown } from './runtime-matrix.js';
 import type { MatrixNode } from './runtime-matrix.js';
 import { cellErrors } from './runtime-matrix-errors.js';
+import { isPanelDynamic, panelErrors } from './runtime-panels.js';
+import type { PanelNode } from './runtime-panels.js';
 import { isValueEmpty } from './values.js';
 
 export type ErrorKind =
@@ -32,6 +34,9 @@ export interface RuntimeError {
   /** a matrixdropdown cell's error: the row value and column name */
   row?: string;
   column?: string;
+  /** a paneldynamic's question's error: the panel's index (from 0) and the question's name in the template */
+  panel?: number;
+  inner?: string;
 }
 
 /**
@@ -98,7 +103,7 @@ export function questionErrors(state: RuntimeState, node: QuestionNode, lookup: 
     if (def.rows.some((row) => isValueEmpty(rows[String(row.value)]))) add('allRows', builtIn(lookup, 'requiredInAllRowsError'));
   }
   if (errors.length === 0) for (const validator of def.validators) validate(state, validator, value, lookup, add);
-  const cells = isMatrixDropdown(def) ? cellErrors(state, node as MatrixNode, lookup) : [];
+  const cells = isMatrixDropdown(def) ? cellErrors(state, node as MatrixNode, lookup) : isPanelDynamic(def) ? panelErrors(state, node as PanelNode, lookup) : [];
   return [...errors, ...strictErrors(def, value, lookup), ...cells];
 }
 

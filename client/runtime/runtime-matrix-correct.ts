@@ -5,16 +5,19 @@
  */
 import type { MatrixDropdownColumn, MatrixDropdownQuestion } from './compiled-matrix-types.js';
 import type { CompiledQuestion } from './compiled-types.js';
+import { withExclusiveRule } from './runtime-choices.js';
 import { isPlainObject, isValueEmpty, sameChoiceValue } from './values.js';
 
 /** The cell value survey-core keeps, or undefined when it clears the cell. */
-function correctCell(def: CompiledQuestion, value: unknown): unknown {
+export function correctCell(def: CompiledQuestion, value: unknown): unknown {
   if (def.type !== 'radiogroup' && def.type !== 'dropdown' && def.type !== 'checkbox') return value;
-  const known = (item: unknown) => def.choices.some((c) => sameChoiceValue(c.value, item));
+  const known = (item: unknown) => (def.hasNone && item === 'none') || def.choices.some((c) => sameChoiceValue(c.value, item));
   if (def.type !== 'checkbox') return isValueEmpty(value) || known(value) ? value : undefined;
   if (!Array.isArray(value)) return isValueEmpty(value) ? value : undefined;
   const kept = value.filter(known);
-  return kept.length === value.length ? value : kept;
+  // survey-core's removeNoneItemsValues then runs on the change, as for a checkbox question
+  const exclusive = [...def.choices.filter((c) => c.exclusive).map((c) => c.value), ...(def.hasNone ? ['none'] : [])];
+  return kept.length === value.length ? value : withExclusiveRule(value, kept, exclusive);
 }
 
 /** Corrects `data[def.name]` in place; true when it changed. A hidden cell keeps its value. */

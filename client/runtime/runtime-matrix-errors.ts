@@ -1,4 +1,5 @@
 /** The errors of a matrixdropdown's cells, row by row, in column order, as survey-core reports them on each cell. */
+import type { CompiledQuestion } from './compiled-types.js';
 import type { ErrorKind, RuntimeError } from './runtime-errors.js';
 import { RowScope } from './runtime-matrix.js';
 import type { MatrixNode } from './runtime-matrix.js';
@@ -16,20 +17,25 @@ export function cellErrors(state: RuntimeState, node: MatrixNode, lookup: Lookup
     for (const column of node.def.columns) {
       const cell = scope.cell(column, readOnly);
       if (!cell.visible || !cell.enabled) continue;
-      const def = column.cell;
-      const value = scope.values[column.name];
-      const own: RuntimeError[] = [];
-      const add = (kind: ErrorKind, text: string) => own.push({ question: node.def.name, row: String(row.value), column: column.name, kind, text });
-      if (def.type !== 'expression' && cell.required && isAnswerEmpty(value)) {
-        add('required', def.requiredErrorKey ? lookup(def.requiredErrorKey) : builtIn(lookup, 'requiredError'));
-      }
-      if (def.type === 'text') textChecks(def, value, lookup, add);
-      if (own.length === 0) for (const validator of def.validators) validate(scope, validator, value, lookup, add);
-      if ((def.type === 'text' || def.type === 'comment') && def.maxLength !== undefined && typeof value === 'string' && value.length > def.maxLength) {
-        own.push({ question: node.def.name, row: String(row.value), column: column.name, kind: 'tooLong', text: format(builtIn(lookup, 'textMaxLength'), def.maxLength), strict: true });
-      }
-      errors.push(...own);
+      errors.push(...innerErrors(scope, column.cell, cell.required, scope.values[column.name], lookup,
+        (kind, text) => ({ question: node.def.name, row: String(row.value), column: column.name, kind, text })));
     }
   });
   return errors;
+}
+
+/** The errors of a question evaluated in a scope of its own (a matrix cell, a question of a dynamic panel), as survey-core reports them on it. */
+export function innerErrors(scope: Pick<RuntimeState, 'condition'>, def: CompiledQuestion, required: boolean, value: unknown, lookup: Lookup,
+  make: (kind: ErrorKind, text: string) => RuntimeError): RuntimeError[] {
+  const own: RuntimeError[] = [];
+  const add = (kind: ErrorKind, text: string) => own.push(make(kind, text));
+  if (def.type !== 'expression' && required && isAnswerEmpty(value)) {
+    add('required', def.requiredErrorKey ? lookup(def.requiredErrorKey) : builtIn(lookup, 'requiredError'));
+  }
+  if (def.type === 'text') textChecks(def, value, lookup, add);
+  if (own.length === 0) for (const validator of def.validators) validate(scope, validator, value, lookup, add);
+  if ((def.type === 'text' || def.type === 'comment') && def.maxLength !== undefined && typeof value === 'string' && value.length > def.maxLength) {
+    own.push({ ...make('tooLong', format(builtIn(lookup, 'textMaxLength'), def.maxLength)), strict: true });
+  }
+  return own;
 }

@@ -4,7 +4,7 @@
  * is; expression columns write their result into every row.
  */
 import type { MatrixDropdownColumn, MatrixDropdownQuestion } from './compiled-matrix-types.js';
-import type { CompiledChoice } from './compiled-types.js';
+import type { CompiledChoice, CompiledQuestion } from './compiled-types.js';
 import type { EvalContext, Expr } from './expression-types.js';
 import type { VisibleChoice } from './runtime-choices.js';
 import { conditionIn, valueIn } from './runtime-state.js';
@@ -59,11 +59,19 @@ export class RowScope {
   }
 
   cell(column: MatrixDropdownColumn, matrixReadOnly: boolean): CellState {
-    const def = column.cell;
-    const visible = def.visible && (!def.visibleIf || this.condition(def.visibleIf));
-    const enabled = !matrixReadOnly && (def.enableIf ? this.condition(def.enableIf) : !def.readOnly);
-    return { visible, enabled, required: def.requiredIf ? this.condition(def.requiredIf) : def.isRequired };
+    return itemState(this, column.cell, matrixReadOnly);
   }
+}
+
+/**
+ * A question evaluated in a scope of its own (a matrix row, a dynamic panel): its conditions, in
+ * that scope. A column's `visible: false` hides its cells whatever visibleIf says; a question's
+ * visibleIf decides over its `visible` (`question`), as it does outside a matrix.
+ */
+export function itemState(scope: Pick<RowScope, 'condition'>, def: CompiledQuestion, ownerReadOnly: boolean, question = false): CellState {
+  const visible = question && def.visibleIf ? scope.condition(def.visibleIf) : def.visible && (!def.visibleIf || scope.condition(def.visibleIf));
+  const enabled = !ownerReadOnly && (def.enableIf ? scope.condition(def.enableIf) : !def.readOnly);
+  return { visible, enabled, required: def.requiredIf ? scope.condition(def.requiredIf) : def.isRequired };
 }
 
 export function cellState(state: RuntimeState, node: MatrixNode, row: number, column: MatrixDropdownColumn): CellState {

@@ -29,6 +29,8 @@ export class Reactions {
       }
     };
     state.tree.pages.forEach(visit);
+    // survey-core stores the panels a paneldynamic starts with, empty
+    for (const q of state.tree.questions) if (q.def.type === 'paneldynamic' && q.def.panelCount > 0) state.data[q.def.name] = Array.from({ length: q.def.panelCount }, () => ({}));
     for (const q of state.tree.questions) if (q.def.defaultValue !== undefined) state.data[q.def.name] = structuredClone(q.def.defaultValue);
     state.changed();
     for (const q of state.tree.questions) if (isRanking(q.def)) setOrDelete(state.data, q.def.name, rankOnArrival(state, q.def, state.data[q.def.name]));
@@ -42,6 +44,7 @@ export class Reactions {
     const target = this.state.node(name);
     const ranking = target?.kind === 'question' && isRanking(target.def) ? target.def : undefined;
     setOrDelete(this.state.data, name, structuredClone(ranking ? rankOnArrival(this.state, ranking, value) : value));
+    this.countPanels([name]);
     adopt();
     this.memory.delete(name);
     this.state.changed();
@@ -55,6 +58,7 @@ export class Reactions {
     const rankings = state.tree.questions.flatMap((q) => (isRanking(q.def) ? [q.def] : []));
     const before = new Map(rankings.map((def) => [def.name, state.shownChoices(def)]));
     state.data = structuredClone(data);
+    this.countPanels(Object.keys(data));
     state.changed();
     rankOnData(state, rankings, before);
     adopt();
@@ -69,6 +73,24 @@ export class Reactions {
     }
     state.changed();
     this.settle();
+  }
+
+  /**
+   * A paneldynamic shows as many panels as a non-empty answer brings; an empty one leaves the
+   * count as it was (survey-core keeps its panels then).
+   */
+  private countPanels(names: string[]): void {
+    for (const name of names) {
+      const target = this.state.node(name);
+      const value = this.state.data[name];
+      if (target?.kind === 'question' && target.def.type === 'paneldynamic' && Array.isArray(value) && value.length > 0) this.state.panelCounts[name] = value.length;
+    }
+  }
+
+  /** The respondent's panels, all at once (adding, removing, answering in a panel): the count follows them even to 0. */
+  setPanels(name: string, panels: unknown[]): void {
+    this.assign(name, panels);
+    this.state.panelCounts[name] = panels.length;
   }
 
   /** After a change: react to what it made visible or hidden, until nothing changes any more. */

@@ -13,7 +13,7 @@ import type { MatrixDropdownQuestion } from './compiled-matrix-types.js';
 import { refreshExpressionCells } from './runtime-matrix.js';
 import { buildTree, isSelect } from './runtime-tree.js';
 import type { QuestionNode, Tree, TreeNode } from './runtime-tree.js';
-import { isAnswerEmpty, isValueEmpty, keyIndex, readPath, sameChoiceValue, valuesEqual } from './values.js';
+import { isAnswerEmpty, isValueEmpty, keyIndex, panelsEmpty, readPath, sameChoiceValue, valuesEqual } from './values.js';
 
 /** Enough rounds for chains of calculated values; a cycle is refused by the compiler. */
 const MAX_DERIVED_ROUNDS = 50;
@@ -22,6 +22,8 @@ export class RuntimeState {
   readonly tree: Tree;
   data: Record<string, unknown> = {};
   variables: Record<string, unknown> = {};
+  /** paneldynamics' panel counts, once an answer or the respondent changed them (see runtime-panels.ts) */
+  panelCounts: Record<string, number> = {};
   /**
    * Single-choice questions whose stored answer survey-core took as "other" (see
    * unknownAsOther in runtime-reactions.ts): the question counts as answering 'other' while the data
@@ -116,7 +118,8 @@ export class RuntimeState {
   }
 
   isEmpty(question: CompiledQuestion): boolean {
-    return isAnswerEmpty(this.data[question.name]);
+    const value = this.data[question.name];
+    return question.type === 'paneldynamic' ? panelsEmpty(value) : isAnswerEmpty(value);
   }
 
   /** The answer as the question itself sees it: 'other' for an answer it took as "other". */

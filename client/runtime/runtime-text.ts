@@ -100,7 +100,10 @@ export function asText(value: unknown): string {
 }
 
 /** `text(key)` of a runtime: the payload's text, piped when the compiler marked it. */
-export function textsOf(state: RuntimeState, texts: TextsPayload): { lookup: Lookup; text: (key: string | undefined) => string } {
+export function textsOf(state: RuntimeState, texts: TextsPayload): {
+  lookup: Lookup;
+  text: (key: string | undefined, local?: (name: string) => { found: boolean; text: string } | undefined) => string;
+} {
   const lookup = textLookup(texts);
   const piped = new Set(texts.piped);
   const findCaseless = (name: string): TreeNode | undefined => {
@@ -130,8 +133,9 @@ export function textsOf(state: RuntimeState, texts: TextsPayload): { lookup: Loo
     const value = typeof found.value === 'number' && Number.isNaN(found.value) ? 'NaN' : found.value;
     return { found: found.found, text: found.found ? asText(value) : '' };
   };
-  function text(key: string | undefined): string {
-    return key !== undefined && piped.has(key) ? pipe(lookup(key), resolve) : lookup(key);
+  /** `local`: names of a scope of its own (a dynamic panel's), resolved before the survey's */
+  function text(key: string | undefined, local?: (name: string) => { found: boolean; text: string } | undefined): string {
+    return key !== undefined && piped.has(key) ? pipe(lookup(key), (name) => local?.(name) ?? resolve(name)) : lookup(key);
   }
   return { lookup, text };
 }

@@ -3,6 +3,7 @@
  * respondent's answers and answers every question the renderer and the intake ask, with
  * survey-core's semantics. No survey-core, no DOM: it runs unchanged in browsers and in Node.
  */
+import type { PanelDynamicQuestion } from './compiled-panel-types.js';
 import type { StructurePayload, TextsPayload } from './compiled-types.js';
 import { visibleChoices } from './runtime-choices.js';
 import type { SelectNode, VisibleChoice } from './runtime-choices.js';
@@ -17,13 +18,18 @@ import type { CellState, MatrixNode } from './runtime-matrix.js';
 import { correctMatrix } from './runtime-matrix-correct.js';
 import { isRanking, rankingChoices } from './runtime-ranking.js';
 import { RuntimeState } from './runtime-state.js';
+import { correctPanels, findInner, innerChoices, innerState, isPanelDynamic, panelCount, panelResolver } from './runtime-panels.js';
+import type { PanelNode } from './runtime-panels.js';
+import { setOrDelete } from './runtime-state.js';
 import { textsOf } from './runtime-text.js';
+import { isPlainObject } from './values.js';
 import { isQuestion, isSelect } from './runtime-tree.js';
 
 export type { ErrorKind, RuntimeError } from './runtime-errors.js';
 export type { VisibleChoice } from './runtime-choices.js';
 export type { Progress } from './runtime-pages.js';
 export type { CellState } from './runtime-matrix.js';
+export type { PanelDynamicQuestion } from './compiled-panel-types.js';
 
 export interface Runtime {
   /** One answer, as survey-core's setValue takes it; `<name>-Comment` holds an "other" text. */
@@ -64,6 +70,20 @@ export interface Runtime {
   cell(name: string, row: string, column: string): CellState | undefined;
   /** The choices of a choice cell. */
   cellChoices(name: string, row: string, column: string): VisibleChoice[];
+  /** A paneldynamic's number of panels (survey-core's panelCount); 0 for other names. */
+  panelCount(name: string): number;
+  /** Adds an empty panel at the end, as survey-core's "Add" button does; false when the survey does not allow it now. */
+  addPanel(name: string): boolean;
+  /** Removes the panel at `index` (from 0), as survey-core's "Remove" button does; false when the survey does not allow it now. */
+  removePanel(name: string, index: number): boolean;
+  /** One answer inside a panel, as survey-core's template question takes it. */
+  setPanelValue(name: string, index: number, inner: string, value: unknown): void;
+  /** One question of one panel, by panel index (from 0) and its name in the template. */
+  panelQuestion(name: string, index: number, inner: string): CellState | undefined;
+  /** The choices of a choice question of a panel. */
+  panelChoices(name: string, index: number, inner: string): VisibleChoice[];
+  /** A text of one panel (its templateTitle, a question's title…) with `{panelIndex}` (from 1) and `{panel.<name>}` piped for that panel. */
+  panelText(name: string, index: number, key: string | undefined): string;
 }
 
 export function createRuntime(structure: StructurePayload, texts: TextsPayload): Runtime {
@@ -110,6 +130,10 @@ export function createRuntime(structure: StructurePayload, texts: TextsPayload):
       if (!page) return [];
       return containerErrors(state, page, lookup, (q) => {
         if (isSelect(q.def) && reactions.correct(q as SelectNode)) reactions.settle();
+        if (isPanelDynamic(q.def) && correctPanels(q.def, state.data, (i, inner) => !!innerState(state, q as PanelNode, i, inner)?.visible)) {
+          state.changed();
+          reactions.settle();
+        }
         if (isMatrixDropdown(q.def) && correctMatrix(q.def, state.data, (row, column) => cellState(state, q as MatrixNode, row, column).visible)) {
           state.changed();
           reactions.settle();
@@ -141,5 +165,54 @@ export function createRuntime(structure: StructurePayload, texts: TextsPayload):
       const found = findCell(node(name), row, column);
       return found ? cellChoices(found.column.cell) : [];
     },
+    panelCount(name) {
+      const panel = panelNode(name);
+      return panel ? panelCount(state, panel.def) : 0;
+    },
+    addPanel(name) {
+      const panel = panelNode(name);
+      const count = panel ? panelCount(state, panel.def) : 0;
+      if (!panel?.def.allowAddPanel || state.readOnly(panel) || count >= panel.def.maxPanelCount) return false;
+      reactions.setPanels(name, [...panels(panel.def, count), {}]);
+      return true;
+    },
+    removePanel(name, index) {
+      const panel = panelNode(name);
+      const count = panel ? panelCount(state, panel.def) : 0;
+      if (!panel?.def.allowRemovePanel || state.readOnly(panel) || count <= panel.def.minPanelCount || !(index >= 0 && index < count)) return false;
+      reactions.setPanels(name, panels(panel.def, count).filter((_, i) => i !== index));
+      return true;
+    },
+    setPanelValue(name, index, inner, value) {
+      const found = findInner(node(name), index, inner);
+      const count = found ? panelCount(state, found.panel.def) : 0;
+      if (!found || index >= count) return;
+      const next = panels(found.panel.def, count);
+      setOrDelete(next[index], inner, structuredClone(value));
+      reactions.setPanels(name, next);
+    },
+    panelQuestion(name, index, inner) {
+      const found = findInner(node(name), index, inner);
+      return found && innerState(state, found.panel, index, found.def);
+    },
+    panelChoices(name, index, inner) {
+      const found = findInner(node(name), index, inner);
+      return found && index < panelCount(state, found.panel.def) ? innerChoices(found.def) : [];
+    },
+    panelText(name, index, key) {
+      const panel = panelNode(name);
+      return text(key, panel && panelResolver(state, panel.def, index, text));
+    },
   };
+
+  function panelNode(name: string): PanelNode | undefined {
+    const target = node(name);
+    return isQuestion(target) && isPanelDynamic(target.def) ? (target as PanelNode) : undefined;
+  }
+
+  /** The answer's panels, one object each (copied), as many as are shown. */
+  function panels(def: PanelDynamicQuestion, count: number): Array<Record<string, unknown>> {
+    const value = state.data[def.name];
+    return Array.from({ length: count }, (_, i) => (Array.isArray(value) && isPlainObject(value[i]) ? structuredClone(value[i]) : {}));
+  }
 }

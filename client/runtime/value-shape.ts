@@ -19,7 +19,7 @@ export const MAX_FAULTS = 50;
 
 export type ShapeReason =
   | 'unknownQuestion' | 'notAnswerable' | 'wrongType' | 'notAChoice' | 'duplicateChoice' | 'tooLong' | 'unknownRow' | 'unknownColumn'
-  | 'tooManyKeys';
+  | 'tooManyKeys' | 'tooManyPanels';
 
 export interface ShapeFault {
   /** the data key the fault is about ('' for the whole submission) */
@@ -111,6 +111,25 @@ function questionCheck(q: CompiledQuestion): Check | 'computed' | undefined {
             if (check === 'computed' || cell === null) continue;
             const fault = check ? check(cell) : { reason: 'notAnswerable' as const, message: 'takes no answer' };
             if (fault) return { ...fault, message: `row ${JSON.stringify(row)}, column ${JSON.stringify(column)}: ${fault.message}` };
+          }
+        }
+        return undefined;
+      };
+    }
+    case 'paneldynamic': {
+      const inner = new Map(q.templateElements.map((e) => [e.name, questionCheck(e)]));
+      return (v) => {
+        if (!Array.isArray(v)) return wrongType('an array of panels, each an object of question name → answer');
+        // survey-core takes any number of panels from an answer; its buttons stop at maxPanelCount
+        if (v.length > q.maxPanelCount) return { reason: 'tooManyPanels', message: `has ${v.length} panels; at most ${q.maxPanelCount} are accepted` };
+        for (let i = 0; i < v.length; i++) {
+          if (!isPlainObject(v[i])) return wrongType(`an object of question name → answer in panel ${i}`);
+          for (const [name, answer] of Object.entries(v[i])) {
+            const check = inner.get(name);
+            if (!inner.has(name)) return { reason: 'unknownQuestion', message: `panel ${i} has no question ${JSON.stringify(name)}` };
+            if (!check) return { reason: 'notAnswerable', message: `panel ${i}, question ${JSON.stringify(name)} takes no answer` };
+            const fault = answer === null || check === 'computed' ? undefined : check(answer);
+            if (fault) return { ...fault, message: `panel ${i}, question ${JSON.stringify(name)}: ${fault.message}` };
           }
         }
         return undefined;

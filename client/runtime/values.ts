@@ -18,6 +18,11 @@ export function isValueEmpty(value: unknown): boolean {
   return !value && value !== 0 && value !== false;
 }
 
+/** survey-core's isEmpty of a paneldynamic: no panel holds a key. */
+export function panelsEmpty(value: unknown): boolean {
+  return !Array.isArray(value) || value.every((item) => !item || (typeof item === 'object' && Object.keys(item).length === 0));
+}
+
 /** A question's own emptiness test: a text of spaces is no answer (survey-core's allowSpaceAsAnswer off). */
 export function isAnswerEmpty(value: unknown): boolean {
   if (typeof value === 'string') return value.trim() === '';

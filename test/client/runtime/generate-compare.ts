@@ -47,5 +47,14 @@ function texts(observation: Observation, clean: (text: string) => string): Obser
       [name, { ...state, title: clean(state.title), description: clean(state.description) }])),
     choices: Object.fromEntries(Object.entries(observation.choices).map(([name, list]) =>
       [name, list.map((choice) => ({ ...choice, text: clean(choice.text) }))])),
+    panels: Object.fromEntries(Object.entries(observation.panels).map(([name, { count, panels }]) => [name, {
+      count,
+      panels: panels.map((panel) => ({
+        title: clean(panel.title),
+        description: clean(panel.description),
+        questions: Object.fromEntries(Object.entries(panel.questions).map(([inner, q]) =>
+          [inner, { ...q, title: clean(q.title), ...(q.choices ? { choices: q.choices.map((c) => ({ ...c, text: clean(c.text) })) } : {}) }])),
+      })),
+    }])),
   };
 }

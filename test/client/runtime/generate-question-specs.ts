@@ -45,7 +45,9 @@ export type KindSpec =
   | { kind: 'boolean'; values: number | null; labels: TextSpec | null }
   | { kind: 'rating'; values: number | null; min: number; max: number; step: number }
   | { kind: 'matrix'; rows: number; columns: number; numericColumns: boolean; allRows: boolean }
-  | { kind: 'expression'; expression: Val; rank: number };
+  | { kind: 'expression'; expression: Val; rank: number }
+  /** `inner`: the template's questions, made fit for a template by templateQuestion (generate-questions.ts) */
+  | { kind: 'paneldynamic'; count: number; min: number; max: number; title: TextSpec | null; inner: QuestionSpec[] };
 
 export interface QuestionSpec {
   type: KindSpec;
@@ -82,8 +84,7 @@ const choice: fc.Arbitrary<ChoiceSpec> = fc.record({
   exclusive: flag(5),
 });
 
-const kinds: fc.Arbitrary<KindSpec> = fc.oneof(
-  { withCrossShrink: true },
+const baseKinds: Array<fc.WeightedArbitrary<KindSpec>> = [
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('text' as const), inputType: fc.constantFrom(...INPUT_TYPES), limits: sometimes(fc.nat(8), 25), step: flag(15) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('comment' as const) }) },
   {
@@ -105,7 +106,7 @@ const kinds: fc.Arbitrary<KindSpec> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('matrix' as const), rows: fc.integer({ min: 1, max: 3 }), columns: fc.integer({ min: 2, max: 4 }), numericColumns: fc.boolean(), allRows: flag(30) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('expression' as const), expression: valArbitrary(2), rank: fc.nat(9) }) },
-);
+];
 
 const validator: fc.Arbitrary<ValidatorSpec> = fc.record({
   kind: fc.constantFrom(...VALIDATOR_KINDS),
@@ -115,17 +116,30 @@ const validator: fc.Arbitrary<ValidatorSpec> = fc.record({
   cond: condArbitrary(1),
 });
 
-export const questionArbitrary: fc.Arbitrary<QuestionSpec> = fc.record({
-  type: kinds,
-  title: sometimes(textArbitrary(), 65),
-  description: sometimes(textArbitrary(), 15),
-  required: flag(30),
-  hidden: flag(6),
-  readOnly: flag(6),
-  visibleIf: sometimes(condArbitrary(2), 35),
-  enableIf: sometimes(condArbitrary(1), 20),
-  requiredIf: sometimes(condArbitrary(1), 20),
-  requiredErrorText: sometimes(textArbitrary(), 8),
-  defaultValue: sometimes(fc.nat(5), 15),
-  validators: fc.array(validator, { maxLength: 2 }),
+function questionOf(type: fc.Arbitrary<KindSpec>): fc.Arbitrary<QuestionSpec> {
+  return fc.record({
+    type,
+    title: sometimes(textArbitrary(), 65),
+    description: sometimes(textArbitrary(), 15),
+    required: flag(30),
+    hidden: flag(6),
+    readOnly: flag(6),
+    visibleIf: sometimes(condArbitrary(2), 35),
+    enableIf: sometimes(condArbitrary(1), 20),
+    requiredIf: sometimes(condArbitrary(1), 20),
+    requiredErrorText: sometimes(textArbitrary(), 8),
+    defaultValue: sometimes(fc.nat(5), 15),
+    validators: fc.array(validator, { maxLength: 2 }),
+  });
+}
+
+const paneldynamic: fc.Arbitrary<KindSpec> = fc.record({
+  kind: fc.constant('paneldynamic' as const),
+  count: fc.constantFrom(1, 0, 2),
+  min: fc.constantFrom(0, 0, 1),
+  max: fc.constantFrom(3, 2, 4),
+  title: sometimes(textArbitrary(), 60),
+  inner: fc.array(questionOf(fc.oneof({ withCrossShrink: true }, ...baseKinds)), { minLength: 1, maxLength: 3 }),
 });
+
+export const questionArbitrary: fc.Arbitrary<QuestionSpec> = questionOf(fc.oneof({ withCrossShrink: true }, ...baseKinds, { weight: 2, arbitrary: paneldynamic }));

@@ -16,6 +16,8 @@ export interface Writers {
   /** for an expression question: only what is computed before it, so nothing depends on itself */
   computed: (name: string) => ExpressionWriter;
   texts: TextWriter;
+  /** for a paneldynamic's template: its questions (`panel.<name>`) and `{panelIndex}` first, then the survey's */
+  panel: (inner: Target[]) => Writers;
 }
 
 export function questionJson(spec: QuestionSpec, name: string, w: Writers): Json {
@@ -35,8 +37,9 @@ export function questionJson(spec: QuestionSpec, name: string, w: Writers): Json
   const target = targetsOf(spec, name)[0];
   // KNOWN DIVERGENCE: survey-core drops a default whose choice is hidden at load, ours keeps it
   const hidesChoices = json.choicesVisibleIf !== undefined || (json.choices as unknown[] | undefined)?.some((c) => typeof c === 'object' && c !== null && 'visibleIf' in c);
-  if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !hidesChoices) json.defaultValue = defaultValue(spec.type, target, spec.defaultValue);
-  const validators = spec.validators.map((v) => validatorJson(v, spec.type, w)).filter((v) => v !== undefined);
+  const composite = spec.type.kind === 'paneldynamic';
+  if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !composite && !hidesChoices) json.defaultValue = defaultValue(spec.type, target, spec.defaultValue);
+  const validators = composite ? [] : spec.validators.map((v) => validatorJson(v, spec.type, w)).filter((v) => v !== undefined);
   if (validators.length > 0) json.validators = validators;
   return json;
 }
@@ -81,7 +84,27 @@ function kindJson(type: KindSpec, name: string, w: Writers): Json {
       };
     case 'expression':
       return { expression: w.computed(name).val(type.expression) };
+    case 'paneldynamic': {
+      // template questions are named q1, q2… too, as survey questions are: names inside a template are its own
+      const inner = type.inner.map((q, i) => ({ spec: templateQuestion(q), name: `q${i + 1}` }));
+      const pw = w.panel(inner.flatMap((q) => targetsOf(q.spec, `panel.${q.name}`)));
+      return {
+        panelCount: type.count, minPanelCount: type.min, maxPanelCount: type.max,
+        ...(type.title ? { templateTitle: pw.texts.text(type.title, 'Section') } : {}),
+        templateElements: inner.map((q) => questionJson(q.spec, q.name, pw)),
+      };
+    }
   }
+}
+
+/** A question fit for a paneldynamic's template (support.ts's TEMPLATE_TYPES and TEMPLATE_REFUSED). */
+function templateQuestion(q: QuestionSpec): QuestionSpec {
+  const type = q.type;
+  const plain: KindSpec = type.kind === 'matrix' || type.kind === 'expression' || type.kind === 'paneldynamic' ? { kind: 'text', inputType: 'number', limits: null, step: false }
+    : type.kind === 'radiogroup' || type.kind === 'dropdown' || type.kind === 'checkbox'
+      ? { ...type, other: false, choicesVisibleIf: null, choicesEnableIf: null, minSelected: 0, maxSelected: 0, choices: type.choices.map((c) => ({ ...c, visibleIf: null, enableIf: null })) }
+      : type;
+  return { ...q, type: plain, defaultValue: null };
 }
 
 function choiceJson(c: ChoiceSpec, value: Literal, owner: SelectSpec, w: Writers): Json | Literal {

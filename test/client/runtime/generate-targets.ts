@@ -60,6 +60,8 @@ export function targetsOf(spec: QuestionSpec, name: string): Target[] {
     case 'rating': return one('number', ratingValues(type));
     case 'matrix': return Array.from({ length: type.rows }, (_, i) => ({ name: `${name}.r${i + 1}`, kind: 'single', domain: matrixColumns(type), pipeable: false }));
     case 'expression': return one('computed', DOMAINS.computed);
+    // expressions outside the panels do not name it
+    case 'paneldynamic': return [];
   }
 }
 
@@ -84,9 +86,11 @@ export function writersFor(questions: Array<{ spec: QuestionSpec; name: string }
   // the matrix changes (stale after model.data = … or a cleared matrix); so computed values do not name rows
   const before = (name: string) => (t: Target) => !t.name.includes('.')
     && (!order.has(t.name) || (order.get(t.name) as number) < (order.get(name) as number));
-  return {
-    conditions: new ExpressionWriter(targets),
-    computed: (name) => new ExpressionWriter(targets.filter(before(name))),
-    texts: new TextWriter(locale, targets),
-  };
+  const writers = (all: Target[]): Writers => ({
+    conditions: new ExpressionWriter(all),
+    computed: (name) => new ExpressionWriter(all.filter(before(name))),
+    texts: new TextWriter(locale, all),
+    panel: (inner) => writers([...inner, { name: 'panelIndex', kind: 'number', domain: [0, 1, 2], pipeable: true }, ...targets]),
+  });
+  return writers(targets);
 }

@@ -9,6 +9,8 @@ import type { ErrorKind, Runtime } from '../../../client/runtime/runtime.js';
 import { Model } from '../../../server/modules/surveys/definition/survey-core-setup.js';
 import { observeMatrix, runtimeMatrix } from './observe-matrix.js';
 import type { MatrixDropdown } from './observe-matrix.js';
+import { observePanels, runtimePanels } from './observe-panels.js';
+import type { PanelDynamic, PanelsObservation } from './observe-panels.js';
 
 export interface ElementState {
   visible: boolean;
@@ -28,6 +30,8 @@ export interface Observation {
   choices: Record<string, Array<{ value: unknown; enabled: boolean; text: string }>>;
   /** matrixdropdowns: the columns shown, and every cell by row value and column name */
   matrices: Record<string, { columns: string[]; cells: Record<string, Record<string, CellObservation>> }>;
+  /** paneldynamics: the panel count, and every panel's title and questions */
+  panels: Record<string, PanelsObservation>;
   pages: Array<{ visible: boolean; title: string }>;
   visiblePages: number[];
   /** per page: the errors of a full validation, in document order */
@@ -92,6 +96,10 @@ export function reusableSurveyCore(json: Record<string, unknown>): (answers: Ans
 
 function observeAnswers(model: SurveyModel, answers: Answers, locale: string): Observation {
   model.locale = locale === 'default' ? '' : locale;
+  // survey-core builds a paneldynamic's panels (storing them, empty) when it first shows it, so
+  // one on a later page has none until the respondent gets there; a respondent always sees them
+  // built, and our runtime builds them at load: so survey-core builds them all first here
+  for (const q of model.getAllQuestions()) if (q.getType() === 'paneldynamic') void (q as unknown as PanelDynamic).panels;
   if (answers.data) model.data = structuredClone(answers.data);
   for (const [name, value] of answers.steps ?? []) {
     // an "other" text, as survey-core's own input sets it
@@ -106,6 +114,7 @@ function observeModel(model: SurveyModel): Observation {
   const elements: Record<string, ElementState> = {};
   const choices: Observation['choices'] = {};
   const matrices: Observation['matrices'] = {};
+  const panels: Observation['panels'] = {};
   // A visibility change made while survey-core already runs conditions (a ranking re-ranked by
   // new answers) leaves question numbers stale until the next change; we compare the numbering
   // of the current visibility, which survey-core shows from its next update on.
@@ -119,6 +128,7 @@ function observeModel(model: SurveyModel): Observation {
     if (q.getType() === 'html') elements[q.name].content = [display.locHtml.renderedHtml];
     if (q.getType() === 'image') elements[q.name].content = [display.locImageLink.renderedHtml, display.locAltText.renderedHtml];
     if (q.getType() === 'matrixdropdown') matrices[q.name] = observeMatrix(q);
+    if (q.getType() === 'paneldynamic') panels[q.name] = observePanels(q);
     if (['radiogroup', 'checkbox', 'dropdown', 'ranking'].includes(q.getType())) {
       const select = q as QuestionSelectBase;
       const selectAll = (select as unknown as { selectAllItem?: unknown }).selectAllItem;
@@ -148,7 +158,7 @@ function observeModel(model: SurveyModel): Observation {
   });
   const titles = { surveyTitle: model.locTitle.renderedHtml, surveyDescription: model.locDescription.renderedHtml, completedHtml: model.processedCompletedHtml };
   model.doComplete();
-  return { data, elements, choices, matrices, pages, visiblePages, errors, validated, variables, progress, ...titles, completed: structuredClone(model.data) };
+  return { data, elements, choices, matrices, panels, pages, visiblePages, errors, validated, variables, progress, ...titles, completed: structuredClone(model.data) };
 }
 
 function pageErrors(page: PageModel): Observation['errors'][number] {
@@ -165,6 +175,11 @@ function pageErrors(page: PageModel): Observation['errors'][number] {
           for (const row of (element as unknown as MatrixDropdown).visibleRows) {
             for (const cell of row.cells) collect(`${element.name}/${String(row.rowName)}/${cell.column.name}`, cell.question.errors);
           }
+        }
+        if ((element as unknown as Question).getType() === 'paneldynamic') {
+          (element as unknown as PanelDynamic).panels.forEach((panel, i) => {
+            for (const inner of panel.questions) collect(`${element.name}/${i}/${inner.name}`, inner.errors);
+          });
         }
       }
     }
@@ -186,6 +201,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
   const elements: Record<string, ElementState> = {};
   const choices: Observation['choices'] = {};
   const matrices: Observation['matrices'] = {};
+  const panels: Observation['panels'] = {};
   const visit = (items: StructurePayload['pages'][number]['elements']) => {
     for (const element of items) {
       const state = {
@@ -200,6 +216,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
       }
       elements[element.name] = { ...state, number: runtime.questionNumber(element.name) };
       if (element.type === 'matrixdropdown') matrices[element.name] = runtimeMatrix(runtime, element);
+      if (element.type === 'paneldynamic') panels[element.name] = runtimePanels(runtime, element);
       if (element.type === 'html') elements[element.name].content = [runtime.text(element.htmlKey)];
       if (element.type === 'image') elements[element.name].content = [runtime.text(element.imageLinkKey), runtime.text(element.altTextKey)];
       if (element.type === 'radiogroup' || element.type === 'checkbox' || element.type === 'dropdown' || element.type === 'ranking') {
@@ -214,7 +231,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
   const errors = structure.pages.map((_, i) => runtime.pageErrors(i)
     // deliberately stricter than survey-core's validate(): maxSelectedChoices and maxLength
     .filter((e) => !e.strict)
-    .map((e) => ({ owner: e.row === undefined ? e.question : `${e.question}/${e.row}/${e.column}`, type: SURVEY_CORE_ERROR_TYPE[e.kind], text: e.text })));
+    .map((e) => ({ owner: e.panel !== undefined ? `${e.question}/${e.panel}/${e.inner}` : e.row === undefined ? e.question : `${e.question}/${e.row}/${e.column}`, type: SURVEY_CORE_ERROR_TYPE[e.kind], text: e.text })));
   const validated = runtime.getData();
   const variables = Object.fromEntries(structure.calculatedValues.map((c) => [c.name, runtime.variable(c.name)]));
   const shown = runtime.visiblePages();
@@ -223,7 +240,7 @@ function observe(runtime: Runtime, structure: StructurePayload): Observation {
     return { text: p.text, percent: p.percent };
   });
   return {
-    data, elements, choices, matrices, pages, visiblePages, errors, validated, variables, progress,
+    data, elements, choices, matrices, panels, pages, visiblePages, errors, validated, variables, progress,
     surveyTitle: runtime.text(structure.titleKey), surveyDescription: runtime.text(structure.descriptionKey),
     completedHtml: runtime.text(structure.completedHtmlKey), completed: runtime.completedData(),
   };

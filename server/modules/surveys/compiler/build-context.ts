@@ -17,12 +17,16 @@ export interface TextSource {
   pipe: boolean;
   /** the question whose answer this text shows when piped (a choice text, a boolean label) */
   answerOf?: string;
+  /** names (lower case) the text may pipe besides the survey's questions and calculated values: a paneldynamic's `panel.<name>`, `panelindex` */
+  scope?: readonly string[];
 }
 
 export class BuildContext {
   readonly texts: TextSource[] = [];
   readonly faults: Fault[] = [];
   private readonly keys = new Set<string>();
+  /** set while building a paneldynamic's template: see TextSource.scope */
+  scope: readonly string[] | undefined;
 
   /** `strictNames`: questions (lower case) whose arrays compare in order, i.e. rankings */
   constructor(private readonly expressions: SubsetCheck['expressions'], private readonly strictNames: ReadonlySet<string> = new Set()) {}
@@ -41,7 +45,7 @@ export class BuildContext {
       this.faults.push({ pointer, message: `Two texts would share the key '${key}'; rename the element` });
     } else {
       this.keys.add(key);
-      this.texts.push({ key, pointer, read: () => read() ?? '', pipe });
+      this.texts.push({ key, pointer, read: () => read() ?? '', pipe, ...(this.scope ? { scope: this.scope } : {}) });
     }
     return key;
   }

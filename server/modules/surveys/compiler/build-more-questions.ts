@@ -7,6 +7,7 @@ import type { CompiledQuestion, QuestionBase } from '../../../../client/runtime/
 import { childPointer } from '../definition/json-pointer.js';
 import type { BuildContext } from './build-context.js';
 import { buildMatrixDropdown } from './build-matrix-dropdown.js';
+import { buildPanelDynamic } from './build-panel-dynamic.js';
 import { choices, list } from './build-questions.js';
 
 type Json = Record<string, unknown>;
@@ -42,6 +43,8 @@ export function buildMoreQuestion(question: Question, base: QuestionBase, json: 
     }
     case 'matrixdropdown':
       return buildMatrixDropdown(question, base, json, pointer, context, name);
+    case 'paneldynamic':
+      return buildPanelDynamic(question, base, json, pointer, context, name);
     default:
       // the subset check refuses every other type before the model is built
       throw new Error(`Unexpected question type '${question.getType()}'`);

@@ -5,7 +5,7 @@
  */
 import type { PanelModelBase, Question, QuestionBooleanModel, SurveyModel } from 'survey-core';
 import type {
-  CompiledCalculatedValue, CompiledElement, CompiledPage, QuestionBase, StructurePayload,
+  CompiledCalculatedValue, CompiledElement, CompiledPage, CompiledQuestion, QuestionBase, StructurePayload,
 } from '../../../../client/runtime/compiled-types.js';
 import { FORMAT_VERSION } from '../../../../client/runtime/compiled-types.js';
 import { childPointer, isRecord } from '../definition/json-pointer.js';
@@ -84,16 +84,20 @@ function buildContainer(container: PanelModelBase, json: Json, pointer: string, 
 
 function buildElement(element: PanelModelBase | Question, json: Json, pointer: string, context: BuildContext): CompiledElement {
   if (element.isPanel) return buildContainer(element as PanelModelBase, json, pointer, context, '') as CompiledElement;
-  const question = element as Question;
+  return buildQuestion(element as Question, json, pointer, context);
+}
+
+/** `keyPrefix`: before the question's name in its text keys (a paneldynamic's template question's is `<paneldynamic>.`) */
+export function buildQuestion(question: Question, json: Json, pointer: string, context: BuildContext, keyPrefix = ''): CompiledQuestion {
   const base: QuestionBase = {
-    ...containerBase(question, json, pointer, context, ''),
-    titleKey: context.text(`${question.name}.title`, childPointer(pointer, 'title'), () => question.locTitle.text),
+    ...containerBase(question, json, pointer, context, keyPrefix),
+    titleKey: context.text(`${keyPrefix}${question.name}.title`, childPointer(pointer, 'title'), () => question.locTitle.text),
     showNumber: question.showNumber && question.hasTitle,
     validators: [],
   };
   const defaultValue = defaultOf(question);
   if (defaultValue !== undefined && defaultValue !== null) base.defaultValue = structuredClone(defaultValue);
-  return buildQuestionDetails(question, base, json, pointer, context);
+  return buildQuestionDetails(question, base, json, pointer, context, `${keyPrefix}${question.name}`);
 }
 
 /**

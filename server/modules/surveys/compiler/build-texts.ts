@@ -106,20 +106,22 @@ export function pipedNames(text: string): string[] {
 }
 
 /**
- * A piped name must be a question (not a matrix, which survey-core pipes as "[object Object]")
+ * A piped name must be a question (not a matrix or a paneldynamic, which survey-core pipes as "[object Object]")
  * or a calculated value; anything else would show as written, braces included.
  */
-export function checkPiping(texts: TextsPayload[], sources: TextSource[], pipeable: Set<string>, matrices: Set<string>): Fault[] {
+/** `matrices`: questions (lower case) with no single text to show, by what they are ('matrix', 'dynamic panel') */
+export function checkPiping(texts: TextsPayload[], sources: TextSource[], pipeable: Set<string>, matrices: Map<string, string>): Fault[] {
   const faults: Fault[] = [];
   const seen = new Set<string>();
   const pointers = new Map(sources.map((s) => [s.key, s.pointer]));
+  const scopes = new Map(sources.map((s) => [s.key, s.scope]));
   for (const payload of texts) {
     for (const key of payload.piped) {
       for (const name of pipedNames(payload.texts[key])) {
         const lower = name.toLowerCase();
         const problem = matrices.has(lower)
-          ? `The text pipes the matrix '${name}', which has no single text to show`
-          : pipeable.has(lower) ? undefined : `The text pipes '{${name}}', which is not a question or calculated value of this survey`;
+          ? `The text pipes the ${matrices.get(lower)} '${name}', which has no single text to show`
+          : pipeable.has(lower) || scopes.get(key)?.includes(lower) ? undefined : `The text pipes '{${name}}', which is not a question or calculated value of this survey`;
         const pointer = pointers.get(key) ?? '';
         if (problem && !seen.has(`${pointer}\u0000${lower}`)) {
           seen.add(`${pointer}\u0000${lower}`);

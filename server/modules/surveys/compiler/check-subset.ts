@@ -9,7 +9,8 @@ import { isElementProperty, isItemValueClass, walkDefinition } from '../definiti
 import type { Expr } from '../../../../client/runtime/expression-types.js';
 import { SUPPORTED_FUNCTIONS, compileExpression } from './expressions.js';
 import { checkMatrixDropdown } from './check-matrix.js';
-import { ALLOWED_PROPERTIES, ALLOWED_VALUES, REFUSAL_HINTS, SUPPORTED_INPUT_TYPES, SUPPORTED_TYPES } from './support.js';
+import type { WalkNode } from '../definition/walk.js';
+import { ALLOWED_PROPERTIES, ALLOWED_VALUES, REFUSAL_HINTS, SUPPORTED_INPUT_TYPES, SUPPORTED_TYPES, TEMPLATE_REFUSED, TEMPLATE_TYPES } from './support.js';
 
 export interface SubsetCheck {
   faults: Fault[];
@@ -42,12 +43,21 @@ export function checkSubset(definition: Record<string, unknown>): SubsetCheck {
         checkRanking(node.json, node.pointer, fault);
       } else if (node.className === 'matrixdropdown') {
         checkMatrixDropdown(node.json, node.pointer, fault);
+      } else if (node.via?.name === 'templateElements' && !TEMPLATE_TYPES.includes(node.className)) {
+        fault(childPointer(node.pointer, 'type'), `The element type '${node.className}' is not supported inside a paneldynamic on phones yet (supported: ${TEMPLATE_TYPES.join(', ')})`);
+        refused.push(node.pointer);
       }
     },
     property(node, name, property, value) {
       if (isRefused(node.pointer)) return;
       const allowed = ALLOWED_PROPERTIES[allowlistOf(node.className) ?? ''] ?? [];
       const pointer = childPointer(node.pointer, name);
+      const template = templateQuestion(node);
+      if (template && (node === template ? TEMPLATE_REFUSED.includes(property.name) : (property.name === 'visibleIf' || property.name === 'enableIf') && isItemValueClass(node.className))) {
+        fault(pointer, `The property '${name}' is not supported inside a paneldynamic on phones yet`);
+        refused.push(pointer);
+        return;
+      }
       if (!allowed.includes(property.name)) {
         const hint = REFUSAL_HINTS[property.name];
         fault(pointer, `The property '${name}' is not supported on phones yet${hint ? `: ${hint}` : ''}`);
@@ -74,11 +84,24 @@ export function checkSubset(definition: Record<string, unknown>): SubsetCheck {
           fault(pointer, `The function${unsupported.length > 1 ? 's' : ''} ${unsupported.map((f) => `'${f}'`).join(', ')} ${unsupported.length > 1 ? 'are' : 'is'} not supported on phones`);
           return;
         }
+        if (template && compiled.variables.some((v) => UNSUPPORTED_PANEL_VARIABLES.test(v))) {
+          fault(pointer, 'An expression inside a paneldynamic may read {panel.…}, {panelIndex} and the survey\'s answers, not other panels');
+          return;
+        }
         expressions.set(pointer, { expr: compiled.expr, variables: compiled.variables });
       }
     },
   });
   return { faults, expressions };
+}
+
+/** Panel variables survey-core offers inside a paneldynamic that the runtime does not. */
+const UNSUPPORTED_PANEL_VARIABLES = /^(prevpanel|nextpanel|parentpanel|visiblepanelindex)\b/i;
+
+/** The question of a paneldynamic's template that `node` is or belongs to (a choice, a validator). */
+function templateQuestion(node: WalkNode): WalkNode | undefined {
+  for (let at: WalkNode | undefined = node; at; at = at.parent) if (at.via?.name === 'templateElements') return at;
+  return undefined;
 }
 
 /** The ALLOWED_PROPERTIES entry for a survey-core class, or undefined when the class is refused. */

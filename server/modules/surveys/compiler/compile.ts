@@ -56,7 +56,8 @@ function compile(definition: unknown): CompileResult {
     const locales = ['default', ...usedLocales(collectStrings(json))];
     const texts = locales.map((locale) => withHash<TextsPayload>(buildTexts(model, context.texts, locale)));
     const questions = model.getAllQuestions();
-    const matrices = new Set(questions.filter((q) => q.getType() === 'matrix' || q.getType() === 'matrixdropdown').map((q) => q.name.toLowerCase()));
+    const matrices = new Map(questions.flatMap((q) => (q.getType() === 'paneldynamic' ? [[q.name.toLowerCase(), 'dynamic panel']]
+      : q.getType() === 'matrix' || q.getType() === 'matrixdropdown' ? [[q.name.toLowerCase(), 'matrix']] : [])));
     const pipeable = new Set([...questions.map((q) => q.name.toLowerCase()), ...model.calculatedValues.map((c) => c.name.toLowerCase())]);
     const piping = [...checkPiping(texts, context.texts, pipeable, matrices), ...checkAnswerCycles(texts, context.texts)];
     if (piping.length > 0) return { ok: false, faults: piping };

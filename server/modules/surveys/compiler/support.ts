@@ -7,10 +7,16 @@
 
 /** Element types the runtime answers for. */
 export const SUPPORTED_TYPES = ['text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'boolean', 'rating', 'matrix', 'expression', 'panel',
-  'html', 'image', 'ranking', 'matrixdropdown'] as const;
+  'html', 'image', 'ranking', 'matrixdropdown', 'paneldynamic'] as const;
 
 /** Cell types of matrixdropdown columns the runtime implements (survey-core's 'default' takes the matrix's). */
 export const CELL_TYPES = ['dropdown', 'checkbox', 'radiogroup', 'text', 'comment', 'boolean', 'expression'];
+
+/** Question types inside a paneldynamic's template. */
+export const TEMPLATE_TYPES = ['text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'boolean', 'rating', 'html'];
+
+/** Properties of a template question that the runtime does not evaluate per panel. */
+export const TEMPLATE_REFUSED = ['defaultValue', 'showOtherItem', 'choicesVisibleIf', 'choicesEnableIf', 'minSelectedChoices', 'maxSelectedChoices'];
 
 export const SUPPORTED_INPUT_TYPES = ['text', 'number', 'email', 'tel', 'date'];
 
@@ -66,6 +72,12 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   matrixdropdown: [...QUESTION, 'type', 'rows', 'columns', 'choices', 'cellType', 'placeholder', 'showHeader', 'columnMinWidth',
     'rowTitleWidth', 'verticalAlign', 'alternateRows', 'displayMode', 'columnLayout', 'transposeData', 'cellErrorLocation',
     'horizontalScroll', 'columnColCount', 'hideIfRowsEmpty', 'rowOrder'],
+  paneldynamic: [...ELEMENT, 'type', 'templateElements', 'templateTitle', 'templateTabTitle', 'tabTitlePlaceholder', 'templateDescription',
+    'noEntriesText', 'allowAddPanel', 'allowRemovePanel', 'newPanelPosition', 'panelCount', 'minPanelCount', 'maxPanelCount', 'panelsState',
+    'confirmDelete', 'confirmDeleteText', 'addPanelText', 'removePanelText', 'prevPanelText', 'nextPanelText', 'showQuestionNumbers',
+    'renderMode', 'displayMode', 'showProgressBar', 'progressBarLocation', 'tabAlign', 'templateQuestionTitleLocation',
+    'templateQuestionTitleWidth', 'templateErrorLocation', 'removePanelButtonLocation', 'showNumber', 'hideNumber', 'pii',
+    'quasiIdentifier', 'useDisplayValuesInDynamicTexts', 'clearIfInvisible'],
   // a column with the properties of its cell question
   matrixdropdowncolumn: ['name', 'title', 'cellType', 'isRequired', 'requiredErrorText', 'visible', 'visibleIf', 'enableIf', 'requiredIf',
     'readOnly', 'validators', 'width', 'minWidth', 'colCount', 'cellHint', 'choices', 'inputType', 'min', 'max', 'step', 'minErrorText',
@@ -107,6 +119,7 @@ export const ALLOWED_VALUES: Record<string, Record<string, readonly unknown[]>> 
   expression: { displayStyle: ['none'] },
   ranking: { selectToRankEnabled: [false], choicesOrder: ['none'], hideIfChoicesEmpty: [false] },
   matrixdropdown: { cellType: CELL_TYPES, columnLayout: ['horizontal'], transposeData: [false], hideIfRowsEmpty: [false], rowOrder: ['initial'] },
+  paneldynamic: { newPanelPosition: ['last'], showQuestionNumbers: ['off', 'default'] },
   matrixdropdowncolumn: { cellType: ['default', ...CELL_TYPES], displayStyle: ['none'], renderAs: ['default'] },
   validator: { notificationType: ['error'] },
 };

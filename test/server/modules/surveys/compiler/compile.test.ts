@@ -64,8 +64,8 @@ t.test('texts that pipe answers are marked; others are not', async (t) => {
 
 t.test('an unsupported element type is a fault at its type', async (t) => {
   faultAt(t, survey([{ type: 'text', name: 'a' }, { type: 'file', name: 'upload' }]), '/pages/0/elements/1/type', /element type 'file' is not supported/);
-  faultAt(t, { pages: [{ name: 'p', elements: [{ type: 'panel', name: 'box', elements: [{ type: 'text', name: 'a' }, { type: 'paneldynamic', name: 'kids' }] }] }] },
-    '/pages/0/elements/0/elements/1/type', /paneldynamic/);
+  faultAt(t, { pages: [{ name: 'p', elements: [{ type: 'panel', name: 'box', elements: [{ type: 'text', name: 'a' }, { type: 'signaturepad', name: 'sign' }] }] }] },
+    '/pages/0/elements/0/elements/1/type', /signaturepad/);
 });
 
 t.test('a property whose behaviour the runtime lacks is a fault at the property', async (t) => {
