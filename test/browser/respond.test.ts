@@ -162,7 +162,8 @@ if (browser) {
     const definition = {
       title: { default: 'Consent first', ar: 'الموافقة أولا' }, consentRequired: true,
       privacyNotice: { default: 'We keep answers for a year.', ar: 'نحتفظ بالإجابات لمدة سنة.' },
-      pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'ok', title: { default: 'All right?', ar: 'هل كل شيء على ما يرام؟' }, choices: ['yes', 'no'], isRequired: true }] }],
+      pages: [{ name: 'p1', elements: [{ type: 'radiogroup', name: 'ok', title: { default: 'All right?', ar: 'هل كل شيء على ما يرام؟' }, choices: ['yes', 'no'], isRequired: true },
+        { type: 'text', inputType: 'number', name: 'hours', title: { default: 'Hours a week', ar: 'عدد الساعات في الأسبوع' } }] }],
     };
     for (const [url, body] of [['/api/surveys', { slug: 'consent-first', definition }], ['/api/surveys/consent-first/publish', undefined]] as const) {
       const res = await fetch(`${f.origin}${url}`, { method: 'POST', headers: { authorization: admin.bearer, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body && JSON.stringify(body) });
@@ -184,6 +185,8 @@ if (browser) {
     await page.locator('#consent').check();
     await next(page);
     await choose(page, 'ok', 0);
+    await q(page, 'hours').locator('input').pressSequentially('12.5');
+    t.equal(await q(page, 'hours').locator('input').inputValue(), '12.5', 'a decimal number can be typed key by key');
     await next(page);
     await page.locator('[data-step=done]').waitFor();
     t.equal((sql.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n, before, 'the preview stored no response');
