@@ -12,9 +12,7 @@ import { ConfirmNew, Done, Header, Notice, StatusLine } from './Chrome.js';
 import type { Status } from './Chrome.js';
 import type { Ctx } from './context.js';
 import { Elements } from './Page.js';
-import { clearCopy, newKey, readCopy, writeCopy } from './storage.js';
-import { createSaver, post } from './sync.js';
-import type { SendResult } from './sync.js';
+import { createDelivery } from './delivery.js';
 
 const RETRY_MS = 10_000;
 
@@ -29,62 +27,23 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
   const [confirmNew, setConfirmNew] = useState(false);
   const live = useRef({ page, step, consent });
   live.current = { page, step, consent };
-  const known = useRef(new Set(Object.keys(boot.start.answers)));
-  const changes = useRef({ made: 0, saved: 0 });
-  const completing = useRef<{ key: string } | undefined>(undefined);
   const focus = useRef<'errors' | 'top' | 'done' | undefined>(undefined);
-  const stored = boot.mode !== 'preview';
-
-  /** every answer, and null for one given before and cleared since, so the server forgets it too */
-  function answers(): Record<string, unknown> {
-    const data = rt.getData();
-    for (const name of known.current) if (!(name in data)) data[name] = null;
-    return data;
-  }
-
-  /** the privacy notice the respondent was shown, and their consent where the survey asks for it */
-  function acknowledged() {
-    return boot.notice ? { notice: boot.notice.version, consent: live.current.consent || undefined } : {};
-  }
-
-  function persist(next: Partial<typeof live.current> = {}) {
-    if (!stored) return;
-    const { page: p, step: s, consent: c } = { ...live.current, ...next };
-    writeCopy(boot.storageKey, { version: boot.version, answers: rt.getData(), page: p, step: s === 'sending' ? 'answering' : s, consent: c,
-      known: [...known.current], dirty: changes.current.made !== changes.current.saved, completing: completing.current });
-  }
-
-  const saver = useMemo(() => {
-    let sending = 0;
-    return createSaver(boot, () => {
-      sending = changes.current.made;
-      return { answers: answers(), locale: boot.locale, version: boot.version, page: live.current.page, ...acknowledged() };
-    }, (s) => setStatus((now) => (now === 'waiting' || now === 'sending' ? now : s === 'failed' ? 'sendFailed' : s)), () => {
-      changes.current.saved = sending;
-      persist();
-    });
-  }, []);
+  const delivery = useMemo(() => createDelivery(boot, rt, () => live.current,
+    (s) => setStatus((now) => (now === 'waiting' || now === 'sending' ? now : s === 'failed' ? 'sendFailed' : s))), []);
 
   useEffect(() => {
-    if (!stored) return;
-    const copy = readCopy(boot.storageKey, boot.version);
+    const copy = delivery.restore();
     if (copy && (boot.mode !== 'personal' || copy.dirty || copy.completing)) {
-      rt.setData(copy.answers);
-      for (const name of copy.known) known.current.add(name);
-      if (copy.dirty) changes.current.made += 1;
       setConsent(copy.consent);
       if (copy.step !== 'done') setStep(copy.step);
       if (Object.keys(copy.answers).length > 0) setStatus('resumed');
-      if (copy.dirty && boot.mode === 'personal') saver.flush();
+      if (copy.dirty && boot.mode === 'personal') delivery.saver.flush();
     }
     if (copy && copy.step !== 'done' && rt.visiblePages().includes(copy.page)) setPage(copy.page);
-    if (copy?.completing) {
-      completing.current = copy.completing;
-      void complete();
-    }
+    if (copy?.completing) void complete();
     const online = () => {
-      if (completing.current) void complete();
-      else if (changes.current.made !== changes.current.saved) saver.flush();
+      if (delivery.completing) void complete();
+      else if (delivery.dirty) delivery.saver.flush();
     };
     const offline = () => setStatus((now) => (now === 'waiting' ? now : 'offline'));
     addEventListener('online', online);
@@ -92,7 +51,7 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     return () => {
       removeEventListener('online', online);
       removeEventListener('offline', offline);
-      saver.stop();
+      delivery.saver.stop();
     };
   }, []);
 
@@ -112,13 +71,10 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     rt, structure, errors, strings: boot.strings,
     set(name, value) {
       rt.setValue(name, value);
-      known.current.add(name);
-      changes.current.made += 1;
       setErrors((now) => now.filter((e) => e.question !== name));
       setTick((n) => n + 1);
-      persist();
-      if (stored && boot.mode !== 'personal') setStatus('savedDevice');
-      saver.schedule();
+      delivery.changed(name);
+      if (delivery.stored && boot.mode !== 'personal') setStatus('savedDevice');
     },
   };
 
@@ -130,8 +86,8 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     live.current = { ...live.current, page: target };
     setPage(target);
     setErrors([]);
-    persist({ page: target });
-    saver.flush();
+    delivery.persist();
+    delivery.saver.flush();
     focus.current = 'top';
   }
 
@@ -151,30 +107,25 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     }
     live.current = { ...live.current, step: 'answering', consent: true };
     setStep('answering');
-    persist();
-    saver.flush();
+    delivery.persist();
+    delivery.saver.flush();
     focus.current = 'top';
   }
 
   async function complete() {
-    completing.current ??= { key: newKey() };
+    live.current = { ...live.current, step: 'sending' };
     setStep('sending');
     setStatus('sending');
-    persist();
-    if (!stored) return finish();
-    const notice = acknowledged();
-    const result: SendResult = boot.mode === 'personal'
-      ? await post(`${boot.base}/complete`, { answers: answers(), locale: boot.locale, version: boot.version, ...notice }, completing.current.key)
-      : await post(`${boot.base}/responses`, { answers: rt.getData(), locale: boot.locale, complete: true, ...notice }, completing.current.key);
+    const result = await delivery.complete();
     if (result.ok) return finish();
     if (result.offline) {
       setStatus('waiting');
-      setTimeout(() => { if (completing.current && navigator.onLine) void complete(); }, RETRY_MS);
+      setTimeout(() => { if (delivery.completing && navigator.onLine) void complete(); }, RETRY_MS);
       return;
     }
-    completing.current = undefined;
+    live.current = { ...live.current, step: 'answering' };
     setStep('answering');
-    persist({ step: 'answering' });
+    delivery.persist();
     if (result.status === 409 && result.problem.type?.endsWith(':already-completed')) return finish();
     if (result.status === 422 && result.problem.errors?.length) {
       const found = result.problem.errors.map((e) => ({ question: decodeURIComponent(e.pointer.replace(/^\/answers\/?/, '')).replace(/~1/g, '/').replace(/~0/g, '~'), kind: 'required' as const, text: e.message }));
@@ -189,18 +140,13 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
   }
 
   function finish() {
-    completing.current = undefined;
-    if (stored) clearCopy(boot.storageKey);
     setStep('done');
     setStatus('idle');
     focus.current = 'done';
   }
 
   function startOver() {
-    clearCopy(boot.storageKey);
-    rt.setData({});
-    known.current.clear();
-    changes.current = { made: 0, saved: 0 };
+    delivery.reset();
     setConfirmNew(false);
     setErrors([]);
     setStatus('idle');
@@ -227,7 +173,7 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
       <form novalidate onSubmit={(e) => { e.preventDefault(); if (step === 'notice') start(); else if (!last) { if (check()) go(visible[at + 1]); } else if (check()) void complete(); }}>
         {(step === 'notice' || (at === 0 && !boot.notice?.consent)) && (
           <Notice boot={boot} consentStep={step === 'notice'} consent={consent} missing={consentMissing}
-            onConsent={(on) => { setConsent(on); setConsentMissing(false); persist({ consent: on }); }} />
+            onConsent={(on) => { live.current = { ...live.current, consent: on }; setConsent(on); setConsentMissing(false); delivery.persist(); }} />
         )}
         {step !== 'notice' && pageDef && (
           <>
