@@ -71,6 +71,9 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     rt, structure, errors, strings: boot.strings,
     set(name, value) {
       rt.setValue(name, value);
+      ctx.changed(name);
+    },
+    changed(name) {
       setErrors((now) => now.filter((e) => e.question !== name));
       setTick((n) => n + 1);
       delivery.changed(name);

@@ -12,19 +12,20 @@ import type { ControlProps } from './questions/choices.js';
 import { Comment, Expression, Image, TextInput } from './questions/inputs.js';
 import { Matrix, MatrixDropdown } from './questions/matrix.js';
 import { Ranking } from './questions/ranking.js';
+import { PanelDynamic } from './questions/panels.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const CONTROLS: Record<string, ComponentType<ControlProps<any>>> = {
   text: TextInput, comment: Comment, radiogroup: Choices, checkbox: Choices, dropdown: Dropdown, boolean: YesNo, rating: Rating,
-  matrix: Matrix, matrixdropdown: MatrixDropdown, ranking: Ranking, expression: Expression, image: Image,
+  matrix: Matrix, matrixdropdown: MatrixDropdown, paneldynamic: PanelDynamic, ranking: Ranking, expression: Expression, image: Image,
 };
-const GROUPS = new Set(['radiogroup', 'checkbox', 'boolean', 'rating', 'matrix', 'matrixdropdown', 'ranking']);
+const GROUPS = new Set(['radiogroup', 'checkbox', 'boolean', 'rating', 'matrix', 'matrixdropdown', 'paneldynamic', 'ranking']);
 
 export function Question({ q, c }: { q: CompiledQuestion; c: Ctx }) {
   if (!c.rt.isVisible(q.name)) return null;
   if (q.type === 'html') return <div class="html" data-name={q.name} dangerouslySetInnerHTML={{ __html: c.rt.text(q.htmlKey) }} />;
   const id = domId('q', q.name);
-  const errors = c.errors.filter((e) => e.question === q.name && e.row === undefined);
+  const errors = c.errors.filter((e) => e.question === q.name && e.row === undefined && e.panel === undefined);
   const description = c.rt.text(q.descriptionKey);
   const described = [description && `${id}-desc`, errors.length > 0 && `${id}-err`].filter(Boolean).join(' ');
   const required = c.rt.isRequired(q.name);

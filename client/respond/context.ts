@@ -9,4 +9,6 @@ export interface Ctx {
   errors: RuntimeError[];
   strings: Strings;
   set(name: string, value: unknown): void;
+  /** after an answer changed through another runtime call (a dynamic panel's add, remove or inner answer) */
+  changed(name: string): void;
 }

@@ -227,6 +227,44 @@ if (browser) {
     t.ok(total(/\/api\/compiled\/structure\//) > 0, 'only the new survey\'s payloads travel');
   });
 
+  t.test('a dynamic panel adds and removes panels, and shows an error inside the panel it belongs to', async (t) => {
+    const admin = createUser(f.app, 'admin');
+    const definition = {
+      title: 'Household',
+      pages: [{ name: 'p1', elements: [{
+        type: 'paneldynamic', name: 'members', title: 'Who lives with you?', panelCount: 1, minPanelCount: 1, maxPanelCount: 4, templateTitle: 'Person {panelIndex}',
+        templateElements: [
+          { type: 'text', name: 'first', title: 'First name', isRequired: true },
+          { type: 'radiogroup', name: 'relation', title: 'Relation to {panel.first}', choices: ['partner', 'child', 'parent'] },
+        ],
+      }] }],
+    };
+    for (const [url, body] of [['/api/surveys', { slug: 'household', definition }], ['/api/surveys/household/publish', undefined]] as const) {
+      const res = await fetch(`${f.origin}${url}`, { method: 'POST', headers: { authorization: admin.bearer, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body && JSON.stringify(body) });
+      t.ok(res.ok, `${url}: ${res.status} ${res.ok ? '' : await res.text()}`);
+    }
+    const context = await browser.newContext({ ...PHONE, extraHTTPHeaders: { authorization: admin.bearer } });
+    t.teardown(() => context.close());
+    const page = await phonePage(t, context, f.origin);
+    await page.goto(`${f.origin}/preview/household/1`);
+    await ready(page);
+    const panels = q(page, 'members').locator('fieldset.row');
+    t.equal(await panels.count(), 1, 'one panel to start with');
+    await panels.nth(0).locator('input[type=text]').fill('Amina');
+    t.match(await panels.nth(0).textContent() ?? '', /Relation to Amina/, 'a title pipes its own panel\'s answer');
+    await q(page, 'members').locator('.panels > button').click();
+    t.equal(await panels.count(), 2, 'a second panel added');
+    t.match(await panels.nth(1).locator('legend').textContent() ?? '', /Person 2/);
+    await next(page);
+    t.ok(await panels.nth(1).locator('.error').isVisible(), 'the missing first name is reported in the second panel');
+    t.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id), await panels.nth(1).locator('input[type=text]').getAttribute('id'), 'focus moved there');
+    t.same(await axeViolations(page), [], 'dynamic panel with an error: no serious or critical axe violation');
+    await panels.nth(1).locator('button').click();
+    t.equal(await panels.count(), 1, 'removed again');
+    await next(page);
+    await page.locator('[data-step=done]').waitFor();
+  });
+
   t.test('invalid answers through the API get an error per question', async (t) => {
     const res = await fetch(`${f.links.get('oleh@example.org')!}/complete`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'browser-test-invalid-1' },

@@ -34,9 +34,10 @@ export function Matrix({ q, c, id, disabled }: ControlProps<MatrixQuestion>) {
   );
 }
 
-interface CellProps { c: Ctx; cell: CompiledQuestion; value: unknown; set(value: unknown): void; id: string; label: string; choices: () => { value: unknown; textKey: string; enabled: boolean }[]; disabled: boolean; described?: string }
+export interface CellProps { c: Ctx; cell: CompiledQuestion; value: unknown; set(value: unknown): void; id: string; label: string; choices: () => { value: unknown; textKey: string; enabled: boolean }[]; disabled: boolean; described?: string }
 
-function Cell({ c, cell, value, set, id, label, choices, disabled, described }: CellProps) {
+/** One answer inside a grid row or a dynamic panel: the control of its question type, compact. */
+export function Cell({ c, cell, value, set, id, label, choices, disabled, described }: CellProps) {
   const common = { id, disabled, 'aria-describedby': described };
   switch (cell.type) {
     case 'dropdown': {
@@ -70,6 +71,17 @@ function Cell({ c, cell, value, set, id, label, choices, disabled, described }: 
         </div>
       );
     }
+    case 'rating':
+      return (
+        <div class="rates" role="radiogroup" aria-label={label} aria-describedby={described}>
+          {cell.rateValues.map((item, i) => (
+            <label class="rate" key={String(item.value)}>
+              <input type="radio" name={id} id={`${id}-${i}`} checked={same(value, item.value)} disabled={disabled} onChange={() => set(item.value)} />
+              <span>{c.rt.text(item.textKey) || String(item.value)}</span>
+            </label>
+          ))}
+        </div>
+      );
     case 'boolean':
       return <input type="checkbox" {...common} checked={same(value, cell.valueTrue)} onChange={(e) => set((e.target as HTMLInputElement).checked ? cell.valueTrue : cell.valueFalse)} />;
     case 'expression':
