@@ -3,12 +3,14 @@ import { gunzipSync } from 'node:zlib';
 import { as } from '../../../helper.js';
 import { campaignApp, campaignBody, createCampaign } from '../campaigns/setup.js';
 
-async function openLink(t: Parameters<typeof campaignApp>[0]) {
+// one app and open link for the file: the tests only read pages
+const shared = await (async () => {
   const { app, coordinator, list, admin } = await campaignApp(t);
   const c = await createCampaign(app, coordinator, campaignBody(list.id));
   await app.inject(as(coordinator, { method: 'POST', url: `/api/campaigns/${c.id}/start` }));
   return { app, admin, url: c.openLink.replace('http://localhost:3000', '') };
-}
+})();
+const openLink = async (_t: unknown) => shared;
 const langOf = (html: string) => /<html lang="([^"]+)" dir="(\w+)"/.exec(html)?.slice(1);
 const bootOf = (html: string) => JSON.parse(/<script type="application\/json" id="boot">(.*?)<\/script>/s.exec(html)![1]);
 

@@ -8,13 +8,12 @@ const SURVEY = {
   completedHtml: { default: '<p onclick="steal()">Thanks <b>a lot</b><script>alert(1)</script><a href="javascript:alert(1)">x</a><a href="https://example.org">y</a></p>' },
 };
 
-async function setup(t: Test) {
-  const app = await buildTestApp(t);
-  const cast = createCast(app);
-  await publishSurvey(app, cast.admin, 'noticed', SURVEY);
-  const served = app.services.responses.versions.get(app.services.responses.versions.find('noticed', 1).versionId);
-  return { app, ...cast, served };
-}
+// one app for the file: each test reads or adds its own responses
+const app = await buildTestApp(t);
+const cast = createCast(app);
+await publishSurvey(app, cast.admin, 'noticed', SURVEY);
+const served = app.services.responses.versions.get(app.services.responses.versions.find('noticed', 1).versionId);
+const setup = async (_t: Test) => ({ app, ...cast, served });
 
 t.test('the privacy notice is compiled per language, with the consent step and a version per wording', async (t) => {
   const { served } = await setup(t);
