@@ -50,6 +50,8 @@ import waveRoutes from './modules/campaigns/wave-routes.js';
 import { createWaves } from './modules/campaigns/waves.js';
 import { eraseInvitations } from './modules/campaigns/erasure.js';
 import { emailHasher, loadOrCreateSecret } from './secret.js';
+import { createExportsService, type ExportsService } from './modules/exports/service.js';
+import exportsRoutes from './modules/exports/routes.js';
 
 export interface Services {
   accounts: AccountsService;
@@ -71,6 +73,7 @@ export interface Services {
   mailSource: MailSource;
   /** the answering pages' script and stylesheet, bundled on first use */
   assets: Assets;
+  exports: ExportsService;
 }
 
 declare module 'fastify' {
@@ -127,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     auditor,
     ...campaignServices(responses.versions),
     assets: createAssets(),
+    exports: createExportsService({ dbFile, versions: responses.versions, audit }),
   };
   // completed responses left unchecked by a crash or restart
   if (auditPending(db)) auditor.wake();
@@ -179,6 +183,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(respondRoutes, { links, responses: services.responses, clock: clock ?? (() => new Date()) });
   await app.register(bounceRoutes, { db, source: services.mailSource });
   await app.register(waveRoutes, { waves: createWaves({ db, campaigns: services.campaigns, clock: clock ?? (() => new Date()) }) });
+  await app.register(exportsRoutes, { exports: services.exports });
   await app.register(openRoutes, { links, responses: services.responses, secret, clock: clock ?? (() => new Date()), secureCookies: secureCookies(config.publicUrl) });
   app.addHook('onReady', async () => {
     warnIfOutboxInProduction(config, app.log);

@@ -1,0 +1,40 @@
+/** One answer column's cell from a response's stored data (see variables.ts for the columns). */
+import type { Variable } from './variables.js';
+
+export type Cell = string | number | boolean | null;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function scalar(v: unknown): Cell {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  // a checkbox cell of a matrixdropdown: its values, in the order chosen
+  if (Array.isArray(v)) return v.map(String).join(';');
+  return JSON.stringify(v);
+}
+
+function raw(v: Variable, data: Record<string, unknown>, commentSuffix: string): Cell {
+  const answer = data[v.question];
+  switch (v.part) {
+    case 'value': return scalar(answer);
+    case 'option': return Array.isArray(answer) ? (answer.some((x) => String(x) === v.keys[0]) ? 1 : 0) : null;
+    case 'rank': {
+      const at = Array.isArray(answer) ? answer.findIndex((x) => String(x) === v.keys[0]) : -1;
+      return at < 0 ? null : at + 1;
+    }
+    case 'row': return isObject(answer) ? scalar(answer[v.keys[0]]) : null;
+    case 'cell': {
+      const row = isObject(answer) ? answer[v.keys[0]] : undefined;
+      return isObject(row) ? scalar(row[v.keys[1]]) : null;
+    }
+    case 'other': return scalar(data[v.question + commentSuffix]);
+  }
+}
+
+/** The cell, as an integer code when asked and the column has value labels. */
+export function cellOf(v: Variable, data: Record<string, unknown>, commentSuffix: string, codes: boolean): Cell {
+  const value = raw(v, data, commentSuffix);
+  if (!codes || value === null || v.part === 'option' || v.valueLabels.length === 0) return value;
+  return v.valueLabels.find((l) => String(l.value) === String(value))?.code ?? value;
+}

@@ -1,0 +1,145 @@
+/**
+ * Anonymised exports of a survey's responses: all published versions merged by question name,
+ * personal questions and contact data never read into the output, respondents pseudonymised
+ * under a key made for each export, and small groups suppressed (suppression.ts) on the whole
+ * survey before the filters apply. Rows stream from a read-only snapshot (snapshot.ts).
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Role } from '../../db/schema/index.js';
+import { forbidden, invalid, notFound, ProblemError } from '../../errors.js';
+import type { AuditService } from '../audit/service.js';
+import type { VersionCache } from '../responses/versions.js';
+import { cellOf, type Cell } from './cells.js';
+import { buildCodebook, type VersionTexts } from './codebook.js';
+import { questionFlags } from './flags.js';
+import type { CodebookQuery, ExportQuery } from './schemas.js';
+import { GROUPING, selection } from './selection.js';
+import { openSnapshot, type ResponseRow, type Snapshot } from './snapshot.js';
+import { comboKey, suppress, SUPPRESSED, type Group } from './suppression.js';
+import { mergeVariables } from './variables.js';
+import { csvWriter, encode, ndjsonWriter } from './writers.js';
+
+export interface Exporter { userId: string | null; role: Role }
+
+const META_COLUMNS = ['respondent', 'version', 'state', 'date', 'partner', 'country', 'region', 'language', 'campaign'];
+
+/** The survey in the snapshot: its published versions (compiled, with their privacy flags) and their merged variables. */
+function loadSurvey(snapshot: Snapshot, versions: VersionCache, slug: string) {
+  const survey = snapshot.survey(slug);
+  if (!survey) throw notFound(`Survey "${slug}"`);
+  const published = snapshot.publishedVersions(survey.id).map((row) => {
+    const served = versions.get(row.id);
+    return { ...served, flags: questionFlags(JSON.parse(row.definition) as Record<string, unknown>) };
+  });
+  return { survey, published, ...mergeVariables(published) };
+}
+
+/** rows read between two turns of the event loop while counting, so other requests are served meanwhile */
+const CENSUS_SLICE = 2000;
+
+/** Every response of the survey, whatever the filters, counted by combination of quasi-identifiers. */
+async function census(responses: Iterable<ResponseRow>, view: ReturnType<typeof selection>) {
+  const groups = new Map<string, Group>();
+  let rows = 0;
+  let read = 0;
+  for (const r of responses) {
+    if (++read % CENSUS_SLICE === 0) await new Promise(setImmediate);
+    const values = view.quasiValues(r);
+    const key = comboKey(values);
+    let g = groups.get(key);
+    if (!g) groups.set(key, g = { values, total: 0, selected: 0, mask: 0 });
+    g.total++;
+    if (view.selected(r)) { g.selected++; rows++; }
+  }
+  return { groups, rows };
+}
+
+export function createExportsService({ dbFile, versions, audit }: { dbFile: string; versions: VersionCache; audit: AuditService }) {
+  /** Opens a snapshot for `work`; closed if `work` fails, else by `work` or by the stream it returns. */
+  async function withSnapshot<T>(work: (snapshot: Snapshot) => T | Promise<T>): Promise<T> {
+    const snapshot = openSnapshot(dbFile);
+    try {
+      return await work(snapshot);
+    } catch (err) {
+      snapshot.close();
+      throw err;
+    }
+  }
+
+  return {
+    codebook(slug: string, query: CodebookQuery) {
+      return withSnapshot((snapshot) => {
+        const { survey, published, variables, dropped } = loadSurvey(snapshot, versions, slug);
+        snapshot.close();
+        const texts: VersionTexts[] = published.map((v) => ({ version: v.version, defaultLanguage: v.defaultLanguage, texts: v.texts }));
+        return buildCodebook(survey.slug, query.lang, variables, dropped, texts);
+      });
+    },
+
+    /**
+     * Checks the request, decides suppression, records the export in the audit log and returns
+     * the manifest with a stream of the file; nothing is read into memory but one batch of rows.
+     */
+    async prepare(slug: string, query: ExportQuery, by: Exporter) {
+      if (query.timestamps && by.role !== 'admin') throw forbidden('Exact timestamps are exported for admins only; researchers get dates, or months with months=true.');
+      if (query.from && query.to && query.from > query.to) throw invalid('The date range is empty: "from" is after "to".', [{ pointer: '/from', message: 'must not be after "to"' }]);
+      const freeText = query.freeText ?? by.role === 'admin';
+      return withSnapshot(async (snapshot) => {
+        const { survey, published, variables, dropped, quasi } = loadSurvey(snapshot, versions, slug);
+        const partners = snapshot.partners();
+        const campaigns = snapshot.campaigns(survey.id);
+        if (query.partner && !partners.has(query.partner)) throw invalid('No such partner.', [{ pointer: '/partner', message: 'is not a partner' }]);
+        if (query.campaign && !campaigns.has(query.campaign)) throw invalid(`No such campaign of survey "${slug}".`, [{ pointer: '/campaign', message: 'is not a campaign of this survey' }]);
+        const byId = new Map(published.map((v) => [v.versionId, v]));
+        const view = selection(query, partners, (versionId) => byId.get(versionId)?.defaultLanguage);
+        const dimensions = [...GROUPING, 'date', ...quasi];
+        if (dimensions.length > 30) throw invalid('Too many questions are marked quasiIdentifier (at most 24).', []);
+
+        const { groups, rows } = await census(snapshot.responses(survey.id, quasi, false), view);
+        if (rows > 0 && rows < query.k) {
+          throw new ProblemError(422, 'TOO_FEW_RESPONSES', `These filters select ${rows} responses, fewer than k = ${query.k}: so small a group could identify people. Widen the filters.`);
+        }
+        const suppression = suppress([...groups.values()], dimensions, query.k);
+
+        const exported = variables.filter((v) => freeText || !v.freeText);
+        const columns = [...META_COLUMNS, ...exported.map((v) => v.name)];
+        const columnsOf = (d: string) => (d === 'date' || (GROUPING as readonly string[]).includes(d)
+          ? [columns.indexOf(d)]
+          : exported.flatMap((v, i) => (v.question === d ? [META_COLUMNS.length + i] : [])));
+        const dimensionColumns = dimensions.map(columnsOf);
+        const manifest = {
+          survey: survey.slug, format: query.format, rows, k: query.k, kBefore: suppression.kBefore, kAfter: suppression.kAfter,
+          suppressed: suppression.suppressed, columns: columns.length, dropped: dropped.map((d) => d.question),
+          ...(freeText ? {} : { droppedFreeText: variables.filter((v) => v.freeText).map((v) => v.name) }),
+        };
+        const filters = Object.fromEntries((['campaign', 'partner', 'language', 'from', 'to', 'state'] as const).filter((f) => query[f] !== undefined).map((f) => [f, query[f]]));
+        audit.record({ actorId: by.userId, partnerId: null, action: 'responses.export', targetType: 'survey', targetId: survey.id, details: {
+          format: query.format, filters, options: { flavour: query.flavour, k: query.k, codes: query.codes, months: query.months, timestamps: query.timestamps, freeText },
+          rows, kBefore: suppression.kBefore, kAfter: suppression.kAfter, suppressed: suppression.suppressed } });
+
+        const salt = randomBytes(32);
+        const pseudonym = (id: string) => createHmac('sha256', salt).update(id).digest('hex').slice(0, 24);
+        const record = (r: ResponseRow): Cell[] => {
+          const version = byId.get(r.versionId)!;
+          const p = view.partner(r);
+          const data = JSON.parse(r.data!) as Record<string, unknown>;
+          const row: Cell[] = [pseudonym(r.id), version.version, r.state, view.date(r), p?.name ?? null, p?.country ?? null, p?.region ?? null, view.language(r),
+            r.campaignId ? campaigns.get(r.campaignId) ?? null : null,
+            ...exported.map((v) => (v.versions.includes(version.version) ? cellOf(v, data, version.structure.commentSuffix, query.codes) : null))];
+          const mask = groups.get(comboKey(view.quasiValues(r)))!.mask;
+          dimensionColumns.forEach((cols, d) => { if (mask & (1 << d)) for (const c of cols) row[c] = SUPPRESSED; });
+          return row;
+        };
+
+        const writer = query.format === 'ndjson' ? ndjsonWriter : csvWriter(query.flavour === 'excel');
+        function* records() {
+          for (const r of snapshot.responses(survey.id, quasi, true)) if (view.selected(r)) yield record(r);
+        }
+        const { body, progress } = encode(writer, columns, records(), () => snapshot.close());
+        return { manifest, body, progress, contentType: writer.contentType, fileName: `${survey.slug}-responses.${writer.extension}` };
+      });
+    },
+  };
+}
+
+export type ExportsService = ReturnType<typeof createExportsService>;

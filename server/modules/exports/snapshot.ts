@@ -1,0 +1,70 @@
+/**
+ * An export's own read-only connection, holding one read transaction: both passes over the
+ * responses (the quasi-identifier census and the rows themselves) see the same snapshot while new
+ * answers arrive, and the connection that serves requests is never tied up by an open cursor.
+ */
+import Database from 'better-sqlite3';
+
+export interface ResponseRow {
+  id: string;
+  versionId: string;
+  partnerId: string | null;
+  campaignId: string | null;
+  locale: string;
+  state: 'partial' | 'completed';
+  startedAt: string;
+  completedAt: string | null;
+  /** the stored answers (JSON text), only when asked for */
+  data?: string;
+  /** json_extract of each quasi-identifier question, in the order asked */
+  quasi: unknown[];
+}
+
+export function openSnapshot(dbFile: string) {
+  const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.exec('BEGIN');
+  let open = true;
+
+  return {
+    survey(slug: string) {
+      return sqlite.prepare('SELECT id, slug FROM surveys WHERE slug = ?').get(slug) as { id: string; slug: string } | undefined;
+    },
+
+    publishedVersions(surveyId: string) {
+      return sqlite.prepare('SELECT id, version, definition FROM survey_versions WHERE survey_id = ? AND published_at IS NOT NULL ORDER BY version')
+        .all(surveyId) as Array<{ id: string; version: number; definition: string }>;
+    },
+
+    partners() {
+      const rows = sqlite.prepare('SELECT id, name, country, region FROM partners').all() as Array<{ id: string; name: string; country: string; region: string | null }>;
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+
+    campaigns(surveyId: string) {
+      const rows = sqlite.prepare('SELECT id, name FROM campaigns WHERE survey_id = ?').all(surveyId) as Array<{ id: string; name: string }>;
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** Every response of the survey, in id order (random: nothing of the order of arrival). */
+    *responses(surveyId: string, quasi: string[], withData: boolean): Generator<ResponseRow> {
+      const extracts = quasi.map((_, i) => `, json_extract(data, ?) AS q${i}`).join('');
+      const statement = sqlite.prepare(`SELECT id, version_id AS versionId, partner_id AS partnerId, campaign_id AS campaignId, locale, state,
+        started_at AS startedAt, completed_at AS completedAt${withData ? ', data' : ''}${extracts}
+        FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?) ORDER BY id`);
+      const paths = quasi.map((name) => `$."${name.replace(/"/g, '\\"')}"`);
+      for (const row of statement.iterate(...paths, surveyId) as IterableIterator<Record<string, unknown>>) {
+        yield { ...(row as unknown as ResponseRow), quasi: quasi.map((_, i) => row[`q${i}`]) };
+      }
+    },
+
+    close() {
+      if (!open) return;
+      open = false;
+      if (sqlite.inTransaction) sqlite.exec('COMMIT');
+      sqlite.close();
+    },
+  };
+}
+
+export type Snapshot = ReturnType<typeof openSnapshot>;

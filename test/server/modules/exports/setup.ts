@@ -1,0 +1,39 @@
+/** An app with the two-version survey, two partners, a campaign, a contact, and helpers to export and parse. */
+import type { Test } from 'tap';
+import type { FastifyInstance } from 'fastify';
+import { parse } from 'csv-parse/sync';
+import { as, buildTestApp, createCast, createList, type TestUser } from '../../../helper.js';
+import { publishBoth, SLUG } from './fixture.js';
+
+export const CONTACT = { email: 'hidden.contact@example.org', name: 'Hidalgo Contactperson' };
+
+export async function exportApp(t: Test) {
+  const app = await buildTestApp(t);
+  const cast = createCast(app);
+  const partnerB = app.services.partners.create({ name: 'Oslo Welcome', country: 'NO', region: 'Oslo', timeZone: 'Europe/Oslo' });
+  await publishBoth(app, cast.admin);
+  const list = createList(app, cast.partner.id);
+  app.services.contacts.create(list.id, { email: CONTACT.email, name: CONTACT.name }, { userId: null, role: 'admin', partnerId: null });
+  const created = await app.inject(as(cast.admin, { method: 'POST', url: '/api/campaigns',
+    payload: { name: 'Spring wave', survey: SLUG, partnerId: cast.partner.id, listIds: [list.id], languages: ['en'] } }));
+  if (created.statusCode !== 201) throw new Error(`campaign: ${created.body}`);
+  return { app, ...cast, partnerB, campaignId: (created.json() as { id: string }).id };
+}
+
+export async function exportAs(app: FastifyInstance, user: TestUser, query = '', slug = SLUG) {
+  return app.inject(as(user, { method: 'GET', url: `/api/surveys/${slug}/export${query ? `?${query}` : ''}` }));
+}
+
+export type Row = Record<string, string>;
+
+export function csvRows(body: string, delimiter = ','): Row[] {
+  return parse(body, { columns: true, bom: true, delimiter }) as Row[];
+}
+
+export function ndjsonRows(body: string): Array<Record<string, unknown>> {
+  return body.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+export function manifestOf(res: { headers: Record<string, unknown> }) {
+  return JSON.parse(String(res.headers['x-export-manifest'])) as { rows: number; k: number; kBefore: number; kAfter: number; suppressed: Record<string, number>; dropped: string[] };
+}
