@@ -32,8 +32,18 @@ export function innerErrors(scope: Pick<RuntimeState, 'condition'>, def: Compile
   if (def.type !== 'expression' && required && isAnswerEmpty(value)) {
     add('required', def.requiredErrorKey ? lookup(def.requiredErrorKey) : builtIn(lookup, 'requiredError'));
   }
+  const count = Array.isArray(value) ? value.length : 0;
+  if (def.type === 'checkbox' && def.minSelectedChoices >= 1) {
+    // a single exclusive answer ("none") satisfies the minimum, as in questionErrors
+    const only = count === 1 ? (value as unknown[])[0] : undefined;
+    const onlyNone = count === 1 && ((def.hasNone && only === 'none') || def.choices.some((c) => c.exclusive && c.value === only));
+    if (!onlyNone && count < def.minSelectedChoices) add('minSelected', format(builtIn(lookup, 'minSelectError'), def.minSelectedChoices));
+  }
   if (def.type === 'text') textChecks(def, value, lookup, add);
   if (own.length === 0) for (const validator of def.validators) validate(scope, validator, value, lookup, add);
+  if (def.type === 'checkbox' && def.maxSelectedChoices >= 1 && count > def.maxSelectedChoices) {
+    own.push({ ...make('maxSelected', format(builtIn(lookup, 'maxSelectError'), def.maxSelectedChoices)), strict: true });
+  }
   if ((def.type === 'text' || def.type === 'comment') && def.maxLength !== undefined && typeof value === 'string' && value.length > def.maxLength) {
     own.push({ ...make('tooLong', format(builtIn(lookup, 'textMaxLength'), def.maxLength)), strict: true });
   }

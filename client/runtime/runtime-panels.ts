@@ -67,11 +67,19 @@ export function innerState(state: RuntimeState, panel: PanelNode, index: number,
   return index < panelCount(state, panel.def) ? itemState(new PanelScope(state, panel.def, index), def, state.readOnly(panel), true) : undefined;
 }
 
-/** survey-core's visibleChoices of a template question: "select all", the choices, "none". */
-export function innerChoices(def: CompiledQuestion): VisibleChoice[] {
+/**
+ * survey-core's visibleChoices of a template question: "select all", the choices, "none"; a full
+ * checkbox (maxSelectedChoices) disables the choices not chosen.
+ */
+export function innerChoices(def: CompiledQuestion, value: unknown): VisibleChoice[] {
   if (def.type !== 'radiogroup' && def.type !== 'checkbox' && def.type !== 'dropdown') return [];
-  const result: VisibleChoice[] = def.choices.map((c) => ({ value: c.value, textKey: c.textKey, enabled: true, exclusive: c.exclusive }));
-  if (def.hasSelectAll) result.unshift({ value: '', textKey: def.selectAllTextKey ?? '', enabled: result.some((c) => !c.exclusive), special: 'selectAll' });
+  const selected = Array.isArray(value) ? value : [];
+  const atMax = def.maxSelectedChoices >= 1 && selected.length >= def.maxSelectedChoices;
+  const result: VisibleChoice[] = def.choices.map((c) => ({ value: c.value, textKey: c.textKey, enabled: !atMax || selected.includes(c.value), exclusive: c.exclusive }));
+  if (def.hasSelectAll) {
+    const enabled = result.filter((c) => c.enabled && !c.exclusive).length;
+    result.unshift({ value: '', textKey: def.selectAllTextKey ?? '', enabled: enabled > 0 && !(def.maxSelectedChoices > 0 && def.maxSelectedChoices < enabled), special: 'selectAll' });
+  }
   if (def.hasNone) result.push({ value: 'none', textKey: def.noneTextKey ?? '', enabled: true, special: 'none' });
   return result;
 }

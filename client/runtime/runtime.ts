@@ -18,7 +18,7 @@ import type { CellState, MatrixNode } from './runtime-matrix.js';
 import { correctMatrix } from './runtime-matrix-correct.js';
 import { isRanking, rankingChoices } from './runtime-ranking.js';
 import { RuntimeState } from './runtime-state.js';
-import { correctPanels, findInner, innerChoices, innerState, isPanelDynamic, panelCount, panelResolver } from './runtime-panels.js';
+import { PanelScope, correctPanels, findInner, innerChoices, innerState, isPanelDynamic, panelCount, panelResolver } from './runtime-panels.js';
 import type { PanelNode } from './runtime-panels.js';
 import { setOrDelete } from './runtime-state.js';
 import { textsOf } from './runtime-text.js';
@@ -197,7 +197,7 @@ export function createRuntime(structure: StructurePayload, texts: TextsPayload):
     },
     panelChoices(name, index, inner) {
       const found = findInner(node(name), index, inner);
-      return found && index < panelCount(state, found.panel.def) ? innerChoices(found.def) : [];
+      return found && index < panelCount(state, found.panel.def) ? innerChoices(found.def, new PanelScope(state, found.panel.def, index).values[inner]) : [];
     },
     panelText(name, index, key) {
       const panel = panelNode(name);

@@ -30,8 +30,20 @@ export function answerAdapter(structure: StructurePayload): (name: string, value
     ]] as const] : [])));
   // KNOWN DIVERGENCE: a matrix cleared with null leaves survey-core's expressions on `{m.row}` stale; cleared with {} here
   const matrices = new Set(questionsOf(structure).filter((q) => q.type === 'matrix').map((q) => q.name));
+  // the same for the choice questions of a paneldynamic's template: unknown values left out
+  const panels = new Map(questionsOf(structure).flatMap((q) => (q.type === 'paneldynamic'
+    ? [[q.name, new Map(q.templateElements.flatMap((inner) => (inner.type === 'radiogroup' || inner.type === 'dropdown' || inner.type === 'checkbox'
+      ? [[inner.name, [...inner.choices.map((c) => c.value), ...(inner.hasNone ? ['none'] : [])]] as const] : [])))] as const] : [])));
+  const panelAnswer = (inner: Map<string, readonly unknown[]>, item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).flatMap(([key, v]) => {
+    const choices = inner.get(key);
+    if (!choices) return [[key, v]];
+    if (Array.isArray(v)) return [[key, v.filter((x) => choices.includes(x))]];
+    return choices.includes(v) ? [[key, v]] : [];
+  }));
   return (name, value) => {
     if (matrices.has(name)) return value ?? {};
+    const inner = panels.get(name);
+    if (inner) return Array.isArray(value) ? value.map((item) => panelAnswer(inner, item as Record<string, unknown>)) : value;
     const choices = known.get(name);
     if (!choices) return clearedWithNull(value);
     if (Array.isArray(value)) return value.filter((v) => choices.includes(v));

@@ -102,9 +102,11 @@ function templateQuestion(q: QuestionSpec): QuestionSpec {
   const type = q.type;
   const plain: KindSpec = type.kind === 'matrix' || type.kind === 'expression' || type.kind === 'paneldynamic' ? { kind: 'text', inputType: 'number', limits: null, step: false }
     : type.kind === 'radiogroup' || type.kind === 'dropdown' || type.kind === 'checkbox'
-      ? { ...type, other: false, choicesVisibleIf: null, choicesEnableIf: null, minSelected: 0, maxSelected: 0, choices: type.choices.map((c) => ({ ...c, visibleIf: null, enableIf: null })) }
+      ? { ...type, other: false, choicesVisibleIf: null, choicesEnableIf: null, choices: type.choices.map((c) => ({ ...c, visibleIf: null, enableIf: null })) }
       : type;
-  return { ...q, type: plain, defaultValue: null };
+  // KNOWN DIVERGENCE (survey-core, unresolved): with an expression validator on a template question, survey-core's
+  // first validation of a page sometimes reports no errors of that paneldynamic's panels (a second one does)
+  return { ...q, type: plain, defaultValue: null, validators: q.validators.filter((v) => v.kind !== 'expression') };
 }
 
 function choiceJson(c: ChoiceSpec, value: Literal, owner: SelectSpec, w: Writers): Json | Literal {

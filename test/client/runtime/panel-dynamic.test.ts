@@ -109,3 +109,13 @@ t.test('the intake takes panels as an array of objects of template answers', asy
   t.same(checkShape(checks, { kids: [{ age: '3' }] }).faults.map((f) => f.reason), ['wrongType']);
   t.same(checkShape(checks, { kids: [{}, {}, {}, {}] }).faults.map((f) => f.reason), ['tooManyPanels']);
 });
+
+t.test('a checkbox of a panel checks its minimum and maximum selections, and a full one disables the rest', async (t) => {
+  const r = runtime();
+  r.setValue('has_kids', true);
+  r.setValue('respondent', 'Midas');
+  r.setValue('kids', [{ name: 'Bo', support: ['language'] }, { name: 'Li', support: ['language', 'homework', 'sports'] }, { name: 'Al', support: ['none'] }]);
+  t.same(r.pageErrors(0).filter((e) => e.inner === 'support').map((e) => [e.panel, e.kind, e.strict ?? false]), [[0, 'minSelected', false], [1, 'maxSelected', true]]);
+  r.setPanelValue('kids', 0, 'support', ['language', 'sports']);
+  t.same(r.panelChoices('kids', 0, 'support').map((c) => c.enabled), [true, true, false, true, true], 'select all, language, homework, sports, none');
+});

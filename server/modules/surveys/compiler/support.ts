@@ -16,7 +16,7 @@ export const CELL_TYPES = ['dropdown', 'checkbox', 'radiogroup', 'text', 'commen
 export const TEMPLATE_TYPES = ['text', 'comment', 'radiogroup', 'checkbox', 'dropdown', 'boolean', 'rating', 'html'];
 
 /** Properties of a template question that the runtime does not evaluate per panel. */
-export const TEMPLATE_REFUSED = ['defaultValue', 'showOtherItem', 'choicesVisibleIf', 'choicesEnableIf', 'minSelectedChoices', 'maxSelectedChoices'];
+export const TEMPLATE_REFUSED = ['defaultValue', 'showOtherItem', 'choicesVisibleIf', 'choicesEnableIf'];
 
 export const SUPPORTED_INPUT_TYPES = ['text', 'number', 'email', 'tel', 'date'];
 
