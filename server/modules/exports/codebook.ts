@@ -58,8 +58,8 @@ export function buildCodebook(slug: string, lang: string | undefined, variables:
   return { survey: slug, language, variables: [...meta, ...answers], dropped: dropped.map((d) => ({ ...d })) };
 }
 
-/** One row per value label (one row for a column without labels). */
-export function codebookCsv(codebook: Codebook): string {
+/** The header, then one row per value label (one row for a column without labels). */
+export function codebookRows(codebook: Codebook): Array<Array<string | number>> {
   const header = ['variable', 'question', 'text', 'type', 'part', 'free_text', 'quasi_identifier', 'versions', 'value', 'code', 'label'];
   const rows: Array<Array<string | number>> = [];
   for (const v of codebook.variables) {
@@ -67,5 +67,9 @@ export function codebookCsv(codebook: Codebook): string {
     if (v.values.length === 0) rows.push([...common, '', '', '']);
     for (const l of v.values) rows.push([...common, typeof l.value === 'number' ? l.value : String(l.value), l.code, l.label]);
   }
-  return stringify([header, ...rows].map((row) => row.map((c) => (typeof c === 'string' ? guardCell(c) : c))));
+  return [header, ...rows];
+}
+
+export function codebookCsv(codebook: Codebook): string {
+  return stringify(codebookRows(codebook).map((row) => row.map((c) => (typeof c === 'string' ? guardCell(c) : c))));
 }

@@ -18,7 +18,7 @@ const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService }> = as
   app.get('/api/surveys/:slug/export', {
     config: RESEARCH,
     exposeHeadRoute: false,
-    schema: { tags, summary: 'Anonymised responses of every version, as CSV or NDJSON, streamed; the manifest (k, rows, suppressed values) is in the X-Export-Manifest header',
+    schema: { tags, summary: 'Anonymised responses of every version, as CSV, NDJSON or XLSX (with a codebook sheet), streamed; the manifest (k, rows, suppressed values) is in the X-Export-Manifest header',
       params: SurveySlugParams, querystring: ExportQuerySchema, response: errorResponses(404, 422) },
   }, async (request, reply) => {
     const scope = scopeOf(request);

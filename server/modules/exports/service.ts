@@ -10,7 +10,7 @@ import { forbidden, invalid, notFound, ProblemError } from '../../errors.js';
 import type { AuditService } from '../audit/service.js';
 import type { VersionCache } from '../responses/versions.js';
 import { cellOf, type Cell } from './cells.js';
-import { buildCodebook, type VersionTexts } from './codebook.js';
+import { buildCodebook, codebookRows, type VersionTexts } from './codebook.js';
 import { questionFlags } from './flags.js';
 import type { CodebookQuery, ExportQuery } from './schemas.js';
 import { GROUPING, selection } from './selection.js';
@@ -18,6 +18,7 @@ import { openSnapshot, type ResponseRow, type Snapshot } from './snapshot.js';
 import { comboKey, suppress, SUPPRESSED, type Group } from './suppression.js';
 import { mergeVariables } from './variables.js';
 import { csvWriter, encode, ndjsonWriter } from './writers.js';
+import { encodeXlsx, xlsxFormat } from './xlsx.js';
 
 export interface Exporter { userId: string | null; role: Role }
 
@@ -31,7 +32,8 @@ function loadSurvey(snapshot: Snapshot, versions: VersionCache, slug: string) {
     const served = versions.get(row.id);
     return { ...served, flags: questionFlags(JSON.parse(row.definition) as Record<string, unknown>) };
   });
-  return { survey, published, ...mergeVariables(published) };
+  const texts: VersionTexts[] = published.map((v) => ({ version: v.version, defaultLanguage: v.defaultLanguage, texts: v.texts }));
+  return { survey, published, texts, ...mergeVariables(published) };
 }
 
 /** rows read between two turns of the event loop while counting, so other requests are served meanwhile */
@@ -69,9 +71,8 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
   return {
     codebook(slug: string, query: CodebookQuery) {
       return withSnapshot((snapshot) => {
-        const { survey, published, variables, dropped } = loadSurvey(snapshot, versions, slug);
+        const { survey, texts, variables, dropped } = loadSurvey(snapshot, versions, slug);
         snapshot.close();
-        const texts: VersionTexts[] = published.map((v) => ({ version: v.version, defaultLanguage: v.defaultLanguage, texts: v.texts }));
         return buildCodebook(survey.slug, query.lang, variables, dropped, texts);
       });
     },
@@ -85,7 +86,7 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
       if (query.from && query.to && query.from > query.to) throw invalid('The date range is empty: "from" is after "to".', [{ pointer: '/from', message: 'must not be after "to"' }]);
       const freeText = query.freeText ?? by.role === 'admin';
       return withSnapshot(async (snapshot) => {
-        const { survey, published, variables, dropped, quasi } = loadSurvey(snapshot, versions, slug);
+        const { survey, published, texts, variables, dropped, quasi } = loadSurvey(snapshot, versions, slug);
         const partners = snapshot.partners();
         const campaigns = snapshot.campaigns(survey.id);
         if (query.partner && !partners.has(query.partner)) throw invalid('No such partner.', [{ pointer: '/partner', message: 'is not a partner' }]);
@@ -131,12 +132,18 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
           return row;
         };
 
-        const writer = query.format === 'ndjson' ? ndjsonWriter : csvWriter(query.flavour === 'excel');
         function* records() {
           for (const r of snapshot.responses(survey.id, quasi, true)) if (view.selected(r)) yield record(r);
         }
+        const fileName = (extension: string) => `${survey.slug}-responses.${extension}`;
+        if (query.format === 'xlsx') {
+          const book = codebookRows(buildCodebook(survey.slug, query.lang, exported, dropped, texts));
+          const { body, progress } = encodeXlsx(columns, records(), book, () => snapshot.close());
+          return { manifest, body, progress, contentType: xlsxFormat.contentType, fileName: fileName(xlsxFormat.extension) };
+        }
+        const writer = query.format === 'ndjson' ? ndjsonWriter : csvWriter(query.flavour === 'excel');
         const { body, progress } = encode(writer, columns, records(), () => snapshot.close());
-        return { manifest, body, progress, contentType: writer.contentType, fileName: `${survey.slug}-responses.${writer.extension}` };
+        return { manifest, body, progress, contentType: writer.contentType, fileName: fileName(writer.extension) };
       });
     },
   };

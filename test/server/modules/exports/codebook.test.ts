@@ -3,7 +3,7 @@ import t from 'tap';
 import { parse } from 'csv-parse/sync';
 import { as } from '../../../helper.js';
 import { seed, SLUG } from './fixture.js';
-import { csvRows, exportApp, exportAs, ndjsonRows } from './setup.js';
+import { csvRows, exportApp, exportAs, ndjsonRows, xlsxSheets } from './setup.js';
 
 t.test('versions merge by question name; a name whose type changed keeps its own column; codes and the codebook agree', async (t) => {
   const { app, admin, researcher, partner } = await exportApp(t);
@@ -49,7 +49,7 @@ t.test('versions merge by question name; a name whose type changed keeps its own
   t.equal(lines.find((l) => l.variable === 'city')?.versions, '2');
 });
 
-t.test('a few thousand responses stream through in CSV and NDJSON', async (t) => {
+t.test('a few thousand responses stream through in CSV, NDJSON and XLSX', async (t) => {
   const { app, researcher, partner, partnerB } = await exportApp(t);
   const N = 3000;
   seed(app, Array.from({ length: N }, (_, i) => ({
@@ -62,5 +62,7 @@ t.test('a few thousand responses stream through in CSV and NDJSON', async (t) =>
   t.equal(csvRows(csv.body).length, N);
   const nd = await exportAs(app, researcher, 'format=ndjson&freeText=true');
   t.equal(ndjsonRows(nd.body).length, N);
-  t.comment(`two exports of ${N} responses in ${Date.now() - started} ms (${Math.round(csv.body.length / 1024)} KiB of CSV)`);
+  const xlsx = await exportAs(app, researcher, 'format=xlsx');
+  t.equal((await xlsxSheets(xlsx.rawPayload)).data.length, N + 1, 'and in XLSX');
+  t.comment(`three exports of ${N} responses in ${Date.now() - started} ms (${Math.round(csv.body.length / 1024)} KiB of CSV)`);
 });

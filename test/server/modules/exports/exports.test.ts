@@ -2,7 +2,7 @@ import t from 'tap';
 import { parse } from 'csv-parse/sync';
 import { as } from '../../../helper.js';
 import { seed, SLUG } from './fixture.js';
-import { CONTACT, csvRows, exportApp, exportAs, manifestOf, ndjsonRows } from './setup.js';
+import { CONTACT, csvRows, exportApp, exportAs, manifestOf, ndjsonRows, xlsxSheets } from './setup.js';
 
 const PERSONAL = { fullname: 'Zebulon Secretname', mail: 'zebulon@example.org', phone: '+46 70 123 45 67' };
 const FULL = {
@@ -21,6 +21,11 @@ t.test('an export holds every kind of answer, and never contact data, tokens, id
     for (const secret of secrets) t.notOk(res.body.includes(secret), `${query || 'csv'} has no ${secret}`);
     if (!query.includes('freeText')) t.notOk(res.body.includes('my long story'), 'free text is left out for researchers unless asked');
   }
+  const xlsx = await exportAs(app, researcher, 'format=xlsx&codes=true');
+  t.equal(xlsx.statusCode, 200);
+  const cells = Object.values(await xlsxSheets(xlsx.rawPayload)).flat(2).map(String).join('\n');
+  for (const secret of secrets) t.notOk(cells.includes(secret), `xlsx has no ${secret}`);
+  t.notOk(cells.includes('my long story'));
   const admins = await exportAs(app, admin, 'timestamps=true');
   for (const secret of [CONTACT.email, CONTACT.name, ...Object.values(PERSONAL), ...ids, 'inv-']) t.notOk(admins.body.includes(secret));
   const [row] = csvRows(admins.body);
@@ -39,7 +44,7 @@ t.test('an export holds every kind of answer, and never contact data, tokens, id
   t.equal(csvRows((await exportAs(app, researcher, 'months=true')).body)[0].date, '2026-03');
 
   const audit = app.db.$client.prepare("SELECT actor_id AS actor, details FROM audit_log WHERE action = 'responses.export'").all() as Array<{ actor: string; details: string }>;
-  t.equal(audit.length, queries.length + 3, 'every export is in the audit log');
+  t.equal(audit.length, queries.length + 4, 'every export is in the audit log');
   t.match(JSON.parse(audit[0].details), { format: 'csv', rows: 6, options: { k: 5, freeText: false } });
   t.equal(audit[0].actor, researcher.id);
   for (const a of audit) for (const secret of [...secrets, 'gardening', 'my long story']) t.notOk(a.details.includes(secret));
@@ -61,6 +66,23 @@ t.test('pseudonyms are new for every export; text that a spreadsheet would run i
   const nd = ndjsonRows((await exportAs(app, researcher, 'format=ndjson')).body);
   t.equal(nd[0].jobs__now__hours, 40);
   t.equal(nd[0].ok, true);
+
+  const xlsx = await exportAs(app, researcher, 'format=xlsx&freeText=true&lang=sv');
+  t.match(xlsx.headers['content-type'], /spreadsheetml/);
+  t.match(xlsx.headers['content-disposition'], /lives-responses\.xlsx/);
+  const { data, codebook } = await xlsxSheets(xlsx.rawPayload);
+  const [head, ...rows] = data;
+  t.equal(rows.length, 5);
+  const at = (name: string) => head.indexOf(name);
+  t.same(rows.map((r) => r[at('note')]).sort(), ["'+1", "'-2", "'=1+1", "'@SUM(A1)", "'\tx"].sort(), 'xlsx text is neutralised too');
+  t.equal(rows[0][at('jobs__now__hours')], 40, 'numbers stay numbers');
+  t.equal(rows[0][at('version')], 1);
+  t.equal(rows[0][at('ok')], true);
+  t.equal(rows[0][at('gender')], 'f');
+  t.same(codebook[0].slice(0, 3), ['variable', 'question', 'text']);
+  t.ok(codebook.some((r) => r[0] === 'gender' && r[2] === 'Kön' && r[8] === 'f' && r[10] === 'Kvinna'), 'the codebook sheet, in the language asked');
+  t.ok(codebook.some((r) => r[0] === 'note'), 'the codebook sheet describes the exported columns');
+  t.notOk(codebook.some((r) => r[0] === 'mail'));
 });
 
 t.test('who may export: researchers and admins; coordinators get 403, and so does a researcher asking for timestamps', async (t) => {

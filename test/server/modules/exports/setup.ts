@@ -2,6 +2,7 @@
 import type { Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { as, buildTestApp, createCast, createList, type TestUser } from '../../../helper.js';
 import { publishBoth, SLUG } from './fixture.js';
 
@@ -36,4 +37,17 @@ export function ndjsonRows(body: string): Array<Record<string, unknown>> {
 
 export function manifestOf(res: { headers: Record<string, unknown> }) {
   return JSON.parse(String(res.headers['x-export-manifest'])) as { rows: number; k: number; kBefore: number; kAfter: number; suppressed: Record<string, number>; dropped: string[] };
+}
+
+/** Every sheet of a workbook as rows of cell values (index 0 of each row is column A). */
+export async function xlsxSheets(body: Buffer): Promise<Record<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const sheets: Record<string, unknown[][]> = {};
+  workbook.eachSheet((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => { rows.push((row.values as unknown[]).slice(1)); });
+    sheets[sheet.name] = rows;
+  });
+  return sheets;
 }
