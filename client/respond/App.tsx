@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Runtime, RuntimeError } from '../runtime/runtime.js';
-import type { StructurePayload } from '../runtime/compiled-types.js';
+import type { CompiledElement, StructurePayload } from '../runtime/compiled-types.js';
 import type { Boot, Step } from './boot.js';
 import { t } from './boot.js';
 import { ConfirmNew, Done, Header, Notice, StatusLine } from './Chrome.js';
@@ -15,6 +15,10 @@ import { Elements } from './Page.js';
 import { createDelivery } from './delivery.js';
 
 const RETRY_MS = 10_000;
+
+/** whether a question of this name is among the elements, panels included */
+const holds = (elements: CompiledElement[], name: string): boolean =>
+  elements.some((el) => el.name === name || (el.type === 'panel' && holds(el.elements, name)));
 
 export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structure: StructurePayload }) {
   const [, setTick] = useState(0);
@@ -131,8 +135,8 @@ export function App({ boot, rt, structure }: { boot: Boot; rt: Runtime; structur
     delivery.persist();
     if (result.status === 409 && result.problem.type?.endsWith(':already-completed')) return finish();
     if (result.status === 422 && result.problem.errors?.length) {
-      const found = result.problem.errors.map((e) => ({ question: decodeURIComponent(e.pointer.replace(/^\/answers\/?/, '')).replace(/~1/g, '/').replace(/~0/g, '~'), kind: 'required' as const, text: e.message }));
-      const where = visible.find((p) => JSON.stringify(structure.pages[p]).includes(JSON.stringify(found[0].question)));
+      const found = result.problem.errors.map((e) => ({ question: e.pointer.replace(/^\/answers\/?/, '').replace(/~1/g, '/').replace(/~0/g, '~'), kind: 'required' as const, text: e.message }));
+      const where = visible.find((p) => holds(structure.pages[p].elements, found[0].question));
       if (where !== undefined) setPage(where);
       setErrors(found);
       setStatus('idle');
