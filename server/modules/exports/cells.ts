@@ -32,9 +32,10 @@ function raw(v: Variable, data: Record<string, unknown>, commentSuffix: string):
   }
 }
 
-/** The cell, as an integer code when asked and the column has value labels. */
+/** The cell, as an integer code when asked and the column has value labels (one value per cell). */
 export function cellOf(v: Variable, data: Record<string, unknown>, commentSuffix: string, codes: boolean): Cell {
   const value = raw(v, data, commentSuffix);
-  if (!codes || value === null || v.part === 'option' || v.valueLabels.length === 0) return value;
+  // a checkbox cell's chosen values stay as they are, joined by ';', however many were chosen
+  if (!codes || value === null || v.part === 'option' || v.valueType === 'checkbox' || v.valueLabels.length === 0) return value;
   return v.valueLabels.find((l) => String(l.value) === String(value))?.code ?? value;
 }

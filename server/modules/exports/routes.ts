@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../../http/schemas.js';
 import { scopeOf } from '../../plugins/auth.js';
 import { codebookCsv } from './codebook.js';
+import { dataPackage } from './datapackage.js';
 import { CodebookQuerySchema, CodebookSchema, ExportQuerySchema, SurveySlugParams } from './schemas.js';
 import type { ExportsService } from './service.js';
 
@@ -29,6 +30,16 @@ const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService }> = as
       .header('cache-control', 'no-store')
       .header('x-export-manifest', asciiJson(prepared.manifest))
       .send(prepared.body);
+  });
+
+  app.get('/api/surveys/:slug/datapackage', {
+    config: RESEARCH,
+    schema: { tags, summary: "A Frictionless Data Package (datapackage.json) describing the CSV that the export route gives with the same options: each field's type, title, allowed values and labels",
+      params: SurveySlugParams, querystring: ExportQuerySchema, response: errorResponses(404) },
+  }, async (request, reply) => {
+    const { survey, csvName, fields } = await exports.describe(request.params.slug, request.query, scopeOf(request));
+    return reply.header('content-disposition', 'attachment; filename="datapackage.json"')
+      .send(dataPackage(survey, csvName, request.query.flavour === 'excel', fields));
   });
 
   app.get('/api/surveys/:slug/codebook', {

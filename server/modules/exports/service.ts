@@ -11,12 +11,13 @@ import type { AuditService } from '../audit/service.js';
 import type { VersionCache } from '../responses/versions.js';
 import { cellOf, type Cell } from './cells.js';
 import { buildCodebook, codebookRows, type VersionTexts } from './codebook.js';
+import { describeFields } from './fields.js';
 import { questionFlags } from './flags.js';
 import type { CodebookQuery, ExportQuery } from './schemas.js';
 import { GROUPING, selection } from './selection.js';
 import { openSnapshot, type ResponseRow, type Snapshot } from './snapshot.js';
 import { comboKey, suppress, SUPPRESSED, type Group } from './suppression.js';
-import { mergeVariables } from './variables.js';
+import { mergeVariables, type Dropped, type Variable } from './variables.js';
 import { csvWriter, encode, ndjsonWriter } from './writers.js';
 import { encodeXlsx, xlsxFormat } from './xlsx.js';
 
@@ -56,6 +57,19 @@ async function census(responses: Iterable<ResponseRow>, view: ReturnType<typeof 
   return { groups, rows };
 }
 
+/** Checks the options against the role; returns whether free text is exported. */
+function freeTextOf(query: ExportQuery, by: Exporter): boolean {
+  if (query.timestamps && by.role !== 'admin') throw forbidden('Exact timestamps are exported for admins only; researchers get dates, or months with months=true.');
+  if (query.from && query.to && query.from > query.to) throw invalid('The date range is empty: "from" is after "to".', [{ pointer: '/from', message: 'must not be after "to"' }]);
+  return query.freeText ?? by.role === 'admin';
+}
+
+/** The codebook and fields of the exported columns, and the CSV's name. */
+function describeExport(slug: string, query: ExportQuery, exported: Variable[], dropped: Dropped[], texts: VersionTexts[]) {
+  const codebook = buildCodebook(slug, query.lang, exported, dropped, texts);
+  return { survey: slug, codebook, fields: describeFields(codebook, exported, query), csvName: `${slug}-responses.csv` };
+}
+
 export function createExportsService({ dbFile, versions, audit }: { dbFile: string; versions: VersionCache; audit: AuditService }) {
   /** Opens a snapshot for `work`; closed if `work` fails, else by `work` or by the stream it returns. */
   async function withSnapshot<T>(work: (snapshot: Snapshot) => T | Promise<T>): Promise<T> {
@@ -77,14 +91,22 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
       });
     },
 
+    /** What an export with these options would hold (no responses read, nothing audited). */
+    describe(slug: string, query: ExportQuery, by: Exporter) {
+      const freeText = freeTextOf(query, by);
+      return withSnapshot((snapshot) => {
+        const { survey, texts, variables, dropped } = loadSurvey(snapshot, versions, slug);
+        snapshot.close();
+        return describeExport(survey.slug, query, variables.filter((v) => freeText || !v.freeText), dropped, texts);
+      });
+    },
+
     /**
      * Checks the request, decides suppression, records the export in the audit log and returns
      * the manifest with a stream of the file; nothing is read into memory but one batch of rows.
      */
     async prepare(slug: string, query: ExportQuery, by: Exporter) {
-      if (query.timestamps && by.role !== 'admin') throw forbidden('Exact timestamps are exported for admins only; researchers get dates, or months with months=true.');
-      if (query.from && query.to && query.from > query.to) throw invalid('The date range is empty: "from" is after "to".', [{ pointer: '/from', message: 'must not be after "to"' }]);
-      const freeText = query.freeText ?? by.role === 'admin';
+      const freeText = freeTextOf(query, by);
       return withSnapshot(async (snapshot) => {
         const { survey, published, texts, variables, dropped, quasi } = loadSurvey(snapshot, versions, slug);
         const partners = snapshot.partners();
@@ -135,15 +157,15 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
         function* records() {
           for (const r of snapshot.responses(survey.id, quasi, true)) if (view.selected(r)) yield record(r);
         }
+        const described = describeExport(survey.slug, query, exported, dropped, texts);
         const fileName = (extension: string) => `${survey.slug}-responses.${extension}`;
         if (query.format === 'xlsx') {
-          const book = codebookRows(buildCodebook(survey.slug, query.lang, exported, dropped, texts));
-          const { body, progress } = encodeXlsx(columns, records(), book, () => snapshot.close());
-          return { manifest, body, progress, contentType: xlsxFormat.contentType, fileName: fileName(xlsxFormat.extension) };
+          const { body, progress } = encodeXlsx(columns, records(), codebookRows(described.codebook), () => snapshot.close());
+          return { manifest, described, body, progress, contentType: xlsxFormat.contentType, fileName: fileName(xlsxFormat.extension) };
         }
         const writer = query.format === 'ndjson' ? ndjsonWriter : csvWriter(query.flavour === 'excel');
         const { body, progress } = encode(writer, columns, records(), () => snapshot.close());
-        return { manifest, body, progress, contentType: writer.contentType, fileName: fileName(writer.extension) };
+        return { manifest, described, body, progress, contentType: writer.contentType, fileName: fileName(writer.extension) };
       });
     },
   };

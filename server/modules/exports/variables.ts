@@ -21,6 +21,8 @@ export interface Variable {
   /** the question whose answer the column holds (its data key) */
   question: string;
   questionType: string;
+  /** the type of what the column holds: the cell's type for a matrixdropdown cell, else questionType */
+  valueType: string;
   part: Part;
   /** the option, row or cell the column stands for (the row, then the column, for a cell) */
   keys: string[];
@@ -115,9 +117,9 @@ export function mergeVariables(inputs: VersionInput[]) {
       if (!baseOf.has(typeId)) baseOf.set(typeId, firstType.get(q.name) === type ? q.name : `${q.name}__v${version}`);
       const base = baseOf.get(typeId)!;
       const common = { question: q.name, questionType: type, freeText: false, quasiIdentifier: quasi.has(q.name) };
-      const add = (part: Part, keys: string[], labels: TextKey[], values: Array<{ value: ChoiceValue; textKey: TextKey }>, freeText: boolean) => {
+      const add = (part: Part, keys: string[], labels: TextKey[], values: Array<{ value: ChoiceValue; textKey: TextKey }>, freeText: boolean, valueType = type) => {
         const wanted = [base, ...keys.map(slug)].join('__') + (part === 'other' ? '__other_text' : '');
-        const v = variable(`${typeId}\u0000${part}\u0000${keys.join('\u0000')}`, wanted, { ...common, part, keys, freeText }, version);
+        const v = variable(`${typeId}\u0000${part}\u0000${keys.join('\u0000')}`, wanted, { ...common, part, keys, freeText, valueType }, version);
         v.titles.set(version, q.titleKey);
         if (labels.length) v.partLabels.set(version, labels);
         addValues(v, version, values);
@@ -133,7 +135,7 @@ export function mergeVariables(inputs: VersionInput[]) {
           for (const r of q.rows) add('row', [String(r.value)], [r.textKey], q.columns, false);
           break;
         case 'matrixdropdown':
-          for (const r of q.rows) for (const c of q.columns) add('cell', [String(r.value), c.name], [r.textKey, c.titleKey], valuesOf(c.cell), isFreeText(c.cell));
+          for (const r of q.rows) for (const c of q.columns) add('cell', [String(r.value), c.name], [r.textKey, c.titleKey], valuesOf(c.cell), isFreeText(c.cell), typeOf(c.cell));
           break;
         default:
           add('value', [], [], valuesOf(q), isFreeText(q));

@@ -3,7 +3,7 @@ import t from 'tap';
 import { parse } from 'csv-parse/sync';
 import { as } from '../../../helper.js';
 import { seed, SLUG } from './fixture.js';
-import { csvRows, exportApp, exportAs, ndjsonRows, xlsxSheets } from './setup.js';
+import { csvRows, exportApp, exportAs, ndjsonRows, packageProblems, xlsxSheets, type DataPackage } from './setup.js';
 
 t.test('versions merge by question name; a name whose type changed keeps its own column; codes and the codebook agree', async (t) => {
   const { app, admin, researcher, partner } = await exportApp(t);
@@ -47,6 +47,25 @@ t.test('versions merge by question name; a name whose type changed keeps its own
   const lines = parse(csv.body, { columns: true }) as Array<Record<string, string>>;
   t.same(lines.filter((l) => l.variable === 'gender').map((l) => `${l.value}=${l.code} ${l.label}`), ['f=1 Woman', 'm=2 Man', 'x=3 Other']);
   t.equal(lines.find((l) => l.variable === 'city')?.versions, '2');
+
+  for (const query of ['k=2', 'k=2&codes=true&months=true&flavour=excel']) {
+    const pkgRes = await app.inject(as(researcher, { method: 'GET', url: `/api/surveys/${SLUG}/datapackage?${query}` }));
+    t.equal(pkgRes.statusCode, 200);
+    const pkg = pkgRes.json() as DataPackage;
+    t.same(packageProblems(pkg, (await exportAs(app, researcher, query)).body), [], `every cell of the CSV (${query}) fits the data package`);
+    const f = (name: string) => pkg.resources[0].schema.fields.find((x) => x.name === name);
+    t.match(pkg.resources[0], { path: 'lives-responses.csv', dialect: { delimiter: query.includes('excel') ? ';' : ',' }, schema: { missingValues: ['', '*'] } });
+    const coded = query.includes('codes');
+    t.match(f('gender'), { type: coded ? 'integer' : 'string', title: 'Gender', constraints: { enum: coded ? [1, 2, 3] : ['f', 'm', 'x'] },
+      categories: [{ value: coded ? 1 : 'f', label: 'Woman' }, { value: coded ? 2 : 'm', label: 'Man' }, { value: coded ? 3 : 'x', label: 'Other' }] });
+    t.match(f('date'), { type: coded ? 'yearmonth' : 'date' });
+    t.match(f('topics__work'), { type: 'integer', constraints: { enum: [0, 1] } });
+    t.match(f('priorities__a'), { type: 'integer' });
+    t.match(f('jobs__now__hours'), { type: 'number' });
+    t.match(f('rate'), { type: 'integer', constraints: { enum: [1, 2, 3, 4, 5] } });
+    t.match(f('ok'), { type: coded ? 'integer' : 'boolean' });
+    t.notOk(f('story'), 'no free text for researchers, as in the export');
+  }
 });
 
 t.test('a few thousand responses stream through in CSV, NDJSON and XLSX', async (t) => {

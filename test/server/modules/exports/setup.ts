@@ -51,3 +51,28 @@ export async function xlsxSheets(body: Buffer): Promise<Record<string, unknown[]
   });
   return sheets;
 }
+
+export interface PackageField { name: string; type: string; title: string; constraints?: { enum: unknown[] }; categories?: Array<{ value: unknown; label: string }> }
+export interface DataPackage { resources: Array<{ path: string; dialect: { delimiter: string }; schema: { fields: PackageField[]; missingValues: string[] } }> }
+
+const FORMATS: Record<string, RegExp> = {
+  integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?(e-?\d+)?$/, boolean: /^(true|false)$/, date: /^\d{4}-\d{2}-\d{2}$/, yearmonth: /^\d{4}-\d{2}$/, datetime: /^\d{4}-\d{2}-\d{2}T/, string: /^/,
+};
+
+/** Every cell of the CSV against the package's schema (names, types, enums, missing values); returns the problems found. */
+export function packageProblems(pkg: DataPackage, csv: string): string[] {
+  const [resource] = pkg.resources;
+  const { fields, missingValues } = resource.schema;
+  const [header, ...rows] = parse(csv, { bom: true, delimiter: resource.dialect.delimiter }) as string[][];
+  const problems: string[] = [];
+  if (JSON.stringify(header) !== JSON.stringify(fields.map((f) => f.name))) problems.push(`header ${header.join()} is not the fields ${fields.map((f) => f.name).join()}`);
+  for (const row of rows) {
+    fields.forEach((f, i) => {
+      const cell = row[i];
+      if (missingValues.includes(cell)) return;
+      if (!FORMATS[f.type].test(cell)) problems.push(`${f.name}: ${cell} is not ${f.type}`);
+      if (f.constraints && !f.constraints.enum.map(String).includes(cell)) problems.push(`${f.name}: ${cell} is not one of ${f.constraints.enum.join()}`);
+    });
+  }
+  return problems;
+}

@@ -1,6 +1,7 @@
 import t from 'tap';
-import { seed } from './fixture.js';
-import { csvRows, exportApp, exportAs, manifestOf, type Row } from './setup.js';
+import { as } from '../../../helper.js';
+import { seed, SLUG } from './fixture.js';
+import { csvRows, exportApp, exportAs, manifestOf, packageProblems, type DataPackage, type Row } from './setup.js';
 
 const withoutRespondent = (rows: Row[]) => rows.map(({ respondent: _, ...rest }) => JSON.stringify(rest)).sort();
 
@@ -21,6 +22,9 @@ t.test('small groups: suppression is decided on every response of the survey, an
     'the men and the "other" of partner A (3 and 2) become one group of 5 once gender is suppressed');
   t.same(rows.filter((r) => r.partner === partnerB.name).map((r) => `${r.gender} ${r.language} ${r.country} ${r.region}`), Array(5).fill('f sv NO Oslo'));
   t.match(manifestOf(all), { rows: 16, k: 5, kBefore: 2, kAfter: 5, suppressed: { gender: 5, partner: 0, date: 0 } });
+
+  const pkg = (await app.inject(as(researcher, { method: 'GET', url: `/api/surveys/${SLUG}/datapackage?codes=true` }))).json() as DataPackage;
+  t.same(packageProblems(pkg, (await exportAs(app, researcher, 'codes=true')).body), [], "the data package's missing values take in the suppressed cells");
 
   const a = await exportAs(app, researcher, `partner=${partner.id}`);
   t.same(withoutRespondent(csvRows(a.body)), withoutRespondent(rows.filter((r) => r.partner === partner.name)),
