@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../../http/schemas.js';
 import { scopeOf } from '../../plugins/auth.js';
 import { codebookCsv } from './codebook.js';
-import { dataPackage } from './datapackage.js';
+import { companion, COMPANIONS } from './companions.js';
 import { CodebookQuerySchema, CodebookSchema, ExportQuerySchema, SurveySlugParams } from './schemas.js';
 import type { ExportsService } from './service.js';
 
@@ -32,15 +32,15 @@ const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService }> = as
       .send(prepared.body);
   });
 
-  app.get('/api/surveys/:slug/datapackage', {
-    config: RESEARCH,
-    schema: { tags, summary: "A Frictionless Data Package (datapackage.json) describing the CSV that the export route gives with the same options: each field's type, title, allowed values and labels",
-      params: SurveySlugParams, querystring: ExportQuerySchema, response: errorResponses(404) },
-  }, async (request, reply) => {
-    const { survey, csvName, fields } = await exports.describe(request.params.slug, request.query, scopeOf(request));
-    return reply.header('content-disposition', 'attachment; filename="datapackage.json"')
-      .send(dataPackage(survey, csvName, request.query.flavour === 'excel', fields));
-  });
+  for (const kind of ['datapackage', 'spss'] as const) {
+    app.get(`/api/surveys/:slug/${kind}`, {
+      config: RESEARCH,
+      schema: { tags, summary: COMPANIONS[kind], params: SurveySlugParams, querystring: ExportQuerySchema, response: errorResponses(404) },
+    }, async (request, reply) => {
+      const file = companion(kind, await exports.describe(request.params.slug, request.query, scopeOf(request)), request.query.flavour === 'excel');
+      return reply.type(file.type).header('content-disposition', `attachment; filename="${file.name}"`).send(file.text);
+    });
+  }
 
   app.get('/api/surveys/:slug/codebook', {
     config: RESEARCH,

@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import t from 'tap';
 import { parse } from 'csv-parse/sync';
 import { as } from '../../../helper.js';
 import { seed, SLUG } from './fixture.js';
-import { csvRows, exportApp, exportAs, ndjsonRows, packageProblems, xlsxSheets, type DataPackage } from './setup.js';
+import { csvRows, exportApp, exportAs, ndjsonRows, packageProblems, pspp, xlsxSheets, type DataPackage } from './setup.js';
 
 t.test('versions merge by question name; a name whose type changed keeps its own column; codes and the codebook agree', async (t) => {
   const { app, admin, researcher, partner } = await exportApp(t);
@@ -84,4 +88,36 @@ t.test('a few thousand responses stream through in CSV, NDJSON and XLSX', async 
   const xlsx = await exportAs(app, researcher, 'format=xlsx');
   t.equal((await xlsxSheets(xlsx.rawPayload)).data.length, N + 1, 'and in XLSX');
   t.comment(`three exports of ${N} responses in ${Date.now() - started} ms (${Math.round(csv.body.length / 1024)} KiB of CSV)`);
+});
+
+t.test('the SPSS syntax reads the Excel-flavoured CSV in GNU PSPP with variable and value labels, suppressed codes user-missing', async (t) => {
+  const binary = pspp(t);
+  if (!binary) return;
+  const { app, researcher, partner } = await exportApp(t);
+  seed(app, [
+    ...Array.from({ length: 5 }, (_, i) => ({ partnerId: partner.id, data: { gender: 'f', rate: 1 + i, topics: ['work'], jobs: { now: { hours: 40.5 } }, note: `"Hi", it's ${i}` } })),
+    ...Array.from({ length: 3 }, () => ({ partnerId: partner.id, data: { gender: 'm', rate: 2, ok: true, note: 'Kön; Ödla' } })),
+    ...Array.from({ length: 2 }, () => ({ partnerId: partner.id, data: { gender: 'x', ok: false } })),
+  ]);
+  const query = 'codes=true&flavour=excel&freeText=true';
+  const dir = fs.mkdtempSync(path.join(app.config.dataDir, 'spss-'));
+  fs.writeFileSync(path.join(dir, 'lives-responses.csv'), (await exportAs(app, researcher, query)).rawPayload);
+  const sps = await app.inject(as(researcher, { method: 'GET', url: `/api/surveys/${SLUG}/spss?${query}` }));
+  t.equal(sps.statusCode, 200);
+  t.match(sps.headers['content-disposition'], /lives-responses\.sps/);
+  fs.writeFileSync(path.join(dir, 'run.sps'), `${sps.body}DISPLAY DICTIONARY.\nFREQUENCIES gender.\nLIST note rate jobs__now__hours.\n`);
+  const { stdout, stderr } = await promisify(execFile)(binary, ['-O', 'width=300', 'run.sps'], { cwd: dir });
+  const output = stdout + stderr;
+  t.notMatch(output, /error|warning/i, 'PSPP reads it without an error or a warning');
+  for (const [name, label] of [['gender', 'Gender'], ['rate', 'How is it\\?'], ['jobs__now__hours', 'Jobs — now'], ['topics__other_text', 'Topics — other \\(text\\)']]) {
+    t.match(output, new RegExp(`\\|${name}\\s*\\|\\s*\\d+\\|${label}\\s*\\|`), `variable label of ${name}`);
+  }
+  t.match(output, /\|gender\s*\|\s*10\|Gender\s*\|Scale\s*\|Input\|\s*8\|Right\s*\|F8\.0\s*\|F8\.0\s*\|-1\s*\|/, 'a suppressed gender is user-missing');
+  for (const [value, label] of [['1', 'Woman'], ['2', 'Man'], ['3', 'Other']]) t.match(output, new RegExp(`\\b${value}\\s*\\|${label}\\s*\\|`), `value label ${value} ${label}`);
+  t.match(output, /\|Topics — work\s+0\s*\|not chosen\s*\|/);
+  t.match(output, /Valid\s+Woman\s*\|\s*5\|/, 'five women');
+  t.match(output, /Missing suppressed \(small group\)\s*\|\s*5\|/, 'the men and the "other" are one suppressed group of five');
+  t.match(output, /"Hi", it's 0/, 'quotes, commas and semicolons survive');
+  t.match(output, /Kön; Ödla/, 'UTF-8 text survives');
+  t.match(output, /40\.5/, 'a decimal number stays one');
 });

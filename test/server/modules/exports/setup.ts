@@ -1,4 +1,5 @@
 /** An app with the two-version survey, two partners, a campaign, a contact, and helpers to export and parse. */
+import { execFileSync } from 'node:child_process';
 import type { Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
@@ -75,4 +76,17 @@ export function packageProblems(pkg: DataPackage, csv: string): string[] {
     });
   }
   return problems;
+}
+
+/** GNU PSPP's binary, or undefined (and a loud skip) where it is not installed; CI installs it. */
+export function pspp(t: Test): string | undefined {
+  try {
+    execFileSync('pspp', ['--version'], { stdio: 'ignore' });
+    return 'pspp';
+  } catch {
+    const why = 'NO PSPP: the SPSS syntax test is SKIPPED. Install it with "apt-get install pspp".';
+    process.stderr.write(`\n*** ${why} ***\n\n`);
+    t.plan(0, why);
+    return undefined;
+  }
 }
