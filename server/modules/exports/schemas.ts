@@ -6,7 +6,8 @@ const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a UTC
 export const SurveySlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
 
 export const ExportQuerySchema = Type.Object({
-  format: Type.Union([Type.Literal('csv'), Type.Literal('ndjson'), Type.Literal('xlsx')], { default: 'csv', description: 'xlsx: the rows on sheet "data", the codebook on sheet "codebook"' }),
+  format: Type.Union([Type.Literal('csv'), Type.Literal('ndjson'), Type.Literal('xlsx'), Type.Literal('zip')], { default: 'csv',
+    description: 'xlsx: the rows on sheet "data", the codebook on sheet "codebook"; zip: the CSV (in its flavour), the codebook as CSV and JSON, datapackage.json, the SPSS syntax and manifest.json' }),
   lang: Type.Optional(Type.String({ minLength: 1, maxLength: 35, description: "the codebook's language (xlsx and zip; the survey's own language when absent)" })),
   flavour: Type.Union([Type.Literal('standard'), Type.Literal('excel')], { default: 'standard', description: 'csv: excel adds a BOM and uses ; between cells' }),
   campaign: Type.Optional(Id),

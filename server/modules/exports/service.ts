@@ -10,7 +10,8 @@ import { forbidden, invalid, notFound, ProblemError } from '../../errors.js';
 import type { AuditService } from '../audit/service.js';
 import type { VersionCache } from '../responses/versions.js';
 import { cellOf, type Cell } from './cells.js';
-import { buildCodebook, codebookRows, type VersionTexts } from './codebook.js';
+import { buildCodebook, codebookCsv, codebookRows, type VersionTexts } from './codebook.js';
+import { companion } from './companions.js';
 import { describeFields } from './fields.js';
 import { questionFlags } from './flags.js';
 import type { CodebookQuery, ExportQuery } from './schemas.js';
@@ -20,6 +21,7 @@ import { comboKey, suppress, SUPPRESSED, type Group } from './suppression.js';
 import { mergeVariables, type Dropped, type Variable } from './variables.js';
 import { csvWriter, encode, ndjsonWriter } from './writers.js';
 import { encodeXlsx, xlsxFormat } from './xlsx.js';
+import { zipExport } from './zip.js';
 
 export interface Exporter { userId: string | null; role: Role }
 
@@ -163,8 +165,20 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
           const { body, progress } = encodeXlsx(columns, records(), codebookRows(described.codebook), () => snapshot.close());
           return { manifest, described, body, progress, contentType: xlsxFormat.contentType, fileName: fileName(xlsxFormat.extension) };
         }
-        const writer = query.format === 'ndjson' ? ndjsonWriter : csvWriter(query.flavour === 'excel');
+        const excel = query.flavour === 'excel';
+        const writer = query.format === 'ndjson' ? ndjsonWriter : csvWriter(excel);
         const { body, progress } = encode(writer, columns, records(), () => snapshot.close());
+        if (query.format === 'zip') {
+          const { codebook } = described;
+          const zip = zipExport(body, described.csvName, [
+            { name: `${survey.slug}-codebook.csv`, text: codebookCsv(codebook) },
+            { name: `${survey.slug}-codebook.json`, text: `${JSON.stringify(codebook, null, 2)}\n` },
+            companion('datapackage', described, excel),
+            companion('spss', described, excel),
+            { name: 'manifest.json', text: `${JSON.stringify(manifest, null, 2)}\n` },
+          ]);
+          return { manifest, described, body: zip, progress, contentType: 'application/zip', fileName: `${survey.slug}-export.zip` };
+        }
         return { manifest, described, body, progress, contentType: writer.contentType, fileName: fileName(writer.extension) };
       });
     },

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { parse } from 'csv-parse/sync';
+import JSZip from 'jszip';
 import { as } from '../../../helper.js';
 import { seed, SLUG } from './fixture.js';
 import { CONTACT, csvRows, exportApp, exportAs, manifestOf, ndjsonRows, xlsxSheets } from './setup.js';
@@ -26,6 +27,19 @@ t.test('an export holds every kind of answer, and never contact data, tokens, id
   const cells = Object.values(await xlsxSheets(xlsx.rawPayload)).flat(2).map(String).join('\n');
   for (const secret of secrets) t.notOk(cells.includes(secret), `xlsx has no ${secret}`);
   t.notOk(cells.includes('my long story'));
+  const zipped = await exportAs(app, researcher, 'format=zip&flavour=excel&lang=sv');
+  t.equal(zipped.headers['content-type'], 'application/zip');
+  t.match(zipped.headers['content-disposition'], /lives-export\.zip/);
+  const zip = await JSZip.loadAsync(zipped.rawPayload);
+  t.same(Object.keys(zip.files), ['lives-responses.csv', 'lives-codebook.csv', 'lives-codebook.json', 'datapackage.json', 'lives-responses.sps', 'manifest.json']);
+  const file = (name: string) => zip.file(name)!.async('string');
+  for (const name of Object.keys(zip.files)) for (const secret of secrets) t.notOk((await file(name)).includes(secret), `zip's ${name} has no ${secret}`);
+  t.equal(csvRows(await file('lives-responses.csv'), ';').length, 6, "the data in the flavour asked");
+  t.same(JSON.parse(await file('manifest.json')), manifestOf(zipped));
+  t.match(JSON.parse(await file('datapackage.json')), { resources: [{ path: 'lives-responses.csv', dialect: { delimiter: ';' } }] });
+  t.match(JSON.parse(await file('lives-codebook.json')), { language: 'sv', variables: [{ variable: 'respondent' }] });
+  t.match(await file('lives-codebook.csv'), /^variable,question,text/);
+  t.match(await file('lives-responses.sps'), /GET DATA[^]*\/DELIMITERS=';'[^]*VALUE LABELS/);
   const admins = await exportAs(app, admin, 'timestamps=true');
   for (const secret of [CONTACT.email, CONTACT.name, ...Object.values(PERSONAL), ...ids, 'inv-']) t.notOk(admins.body.includes(secret));
   const [row] = csvRows(admins.body);
@@ -44,7 +58,7 @@ t.test('an export holds every kind of answer, and never contact data, tokens, id
   t.equal(csvRows((await exportAs(app, researcher, 'months=true')).body)[0].date, '2026-03');
 
   const audit = app.db.$client.prepare("SELECT actor_id AS actor, details FROM audit_log WHERE action = 'responses.export'").all() as Array<{ actor: string; details: string }>;
-  t.equal(audit.length, queries.length + 4, 'every export is in the audit log');
+  t.equal(audit.length, queries.length + 5, 'every export is in the audit log');
   t.match(JSON.parse(audit[0].details), { format: 'csv', rows: 6, options: { k: 5, freeText: false } });
   t.equal(audit[0].actor, researcher.id);
   for (const a of audit) for (const secret of [...secrets, 'gardening', 'my long story']) t.notOk(a.details.includes(secret));
