@@ -6,7 +6,7 @@ import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/app.js';
 import { ExportQuerySchema, type ExportQuery } from '../server/modules/exports/schemas.js';
 
-// Usage: npm run export -- <survey slug> [--out file] [--format csv|ndjson|xlsx] [--flavour excel] [--state all] [--partner id] [--campaign id]
+// Usage: npm run export -- <survey slug> [--out file] [--format csv|ndjson|xlsx|zip] [--flavour excel] [--state all] [--partner id] [--campaign id]
 //   [--language sv] [--from 2026-01-01] [--to 2026-06-30] [--k 5] [--lang sv] [--codes] [--months] [--free-text] [--timestamps]
 // The same service as GET /api/surveys/{slug}/export, with the researcher's defaults: no free text unless --free-text.
 const { values, positionals } = parseArgs({
@@ -19,7 +19,7 @@ const { values, positionals } = parseArgs({
 });
 const slug = positionals[0];
 if (!slug) {
-  process.stderr.write('Usage: npm run export -- <survey slug> [--out file.csv] [--format csv|ndjson|xlsx] [--flavour excel] [--state completed|partial|all]\n'
+  process.stderr.write('Usage: npm run export -- <survey slug> [--out file.csv] [--format csv|ndjson|xlsx|zip] [--flavour excel] [--state completed|partial|all]\n'
     + '  [--partner id] [--campaign id] [--language tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 5] [--codes] [--months] [--free-text] [--timestamps]\n');
   process.exit(2);
 }
