@@ -10,9 +10,11 @@ export const ADMIN_PASSWORD = 'first-admin-password-42';
 
 /** A fresh app on its own temporary SQLite file, closed when the test ends. */
 export async function buildTestApp(t: Test, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const config = testConfig(t, env);
-  const app = await buildApp(config, options);
-  t.teardown(() => app.close());
+  // tap runs teardowns in the order they were added and removes t.testdir() in one of them:
+  // closing first lets background work (the mail sender, imports) finish before the folder goes
+  let app: FastifyInstance | undefined;
+  t.teardown(() => app?.close());
+  app = await buildApp(testConfig(t, env), options);
   return app;
 }
 
