@@ -6,7 +6,8 @@ import { domId } from '../boot.js';
 
 export interface ControlProps<Q> { q: Q; c: Ctx; id: string; described: string; disabled: boolean }
 
-const same = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && String(a) === String(b));
+/** a stored answer and a choice value are the same answer (survey-core compares them loosely) */
+export const same = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && String(a) === String(b));
 
 function OtherText({ q, c, id, disabled }: { q: SelectQuestion; c: Ctx; id: string; disabled: boolean }) {
   const name = q.name + c.structure.commentSuffix;

@@ -6,9 +6,9 @@ import type { CompiledQuestion, MatrixQuestion } from '../../runtime/compiled-ty
 import type { MatrixDropdownQuestion } from '../../runtime/compiled-matrix-types.js';
 import type { Ctx } from '../context.js';
 import { domId } from '../boot.js';
+import { same } from './choices.js';
 import type { ControlProps } from './choices.js';
 
-const same = (a: unknown, b: unknown) => a === b || (a !== undefined && b !== undefined && String(a) === String(b));
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {});
 
 export function Matrix({ q, c, id, disabled }: ControlProps<MatrixQuestion>) {

@@ -8,10 +8,7 @@ import type { I18n } from '../../i18n/index.js';
 import type { Links } from './links.js';
 import type { Assets } from '../respond/assets.js';
 import { chooseLanguage } from '../respond/language.js';
-import { invalidPage, messagePage } from '../respond/reply.js';
-
-/** A name inserted into a sentence keeps its own direction (a Latin name in Arabic text): Unicode first-strong isolate. */
-const isolate = (name: string) => `\u2068${name}\u2069`;
+import { invalidPage, isolate, messagePage } from '../respond/reply.js';
 
 const unsubscribePages: FastifyPluginAsync<{ links: Links; i18n: I18n; assets: Assets }> = async (app, { links, i18n, assets }) => {
   const PUBLIC = { auth: 'public' as const };

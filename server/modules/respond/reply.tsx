@@ -6,6 +6,9 @@ import type { Assets } from './assets.js';
 import { chooseLanguage } from './language.js';
 import { CSP, messageDocument } from './render.js';
 
+/** A name inserted into a sentence keeps its own direction (a Latin name in Arabic text): Unicode first-strong isolate. */
+export const isolate = (name: string) => `\u2068${name}\u2069`;
+
 export function sendHtml(reply: FastifyReply, status: number, html: string) {
   return reply.code(status).type('text/html; charset=utf-8')
     // links carry tokens: never sent onwards, never cached by a shared device's browser or a proxy

@@ -8,18 +8,17 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isRtl, languageName, readLocale, type I18n } from '../../i18n/index.js';
 import type { Boot, Mode, PrivacyNotice } from '../../../client/respond/boot.js';
 import type { Links } from '../campaigns/links.js';
+import { surveyLanguages } from '../campaigns/service.js';
 import type { VersionCache, ServedVersion } from '../responses/versions.js';
 import type { ResponsesService } from '../responses/service.js';
 import type { Assets } from './assets.js';
 import { chooseLanguage, LANGUAGE_COOKIE, textsLocale } from './language.js';
-import { invalidPage, messagePage, sendHtml } from './reply.js';
+import { invalidPage, isolate, messagePage, sendHtml } from './reply.js';
 import { surveyDocument } from './render.js';
 import { noticeOf } from '../responses/notice.js';
 
 interface Deps { links: Links; versions: VersionCache; responses: ResponsesService; i18n: I18n; assets: Assets; clock: () => Date; secureCookies: boolean }
 
-/** A name inserted into a sentence keeps its own direction (a Latin name in Arabic text): Unicode first-strong isolate. */
-const isolate = (name: string) => `\u2068${name}\u2069`;
 const storageKey = (seed: string) => createHash('sha256').update(seed).digest('base64url').slice(0, 22);
 
 function flatKeys(tree: Record<string, unknown>, prefix = ''): string[] {
@@ -102,7 +101,7 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
     const number = Number(request.params.version);
     if (!Number.isInteger(number) || number < 1) return invalidPage(reply, request, assets, i18n, false);
     const version = versions.get(versions.find(request.params.slug, number).versionId);
-    const offered = [version.defaultLanguage, ...Object.keys(version.texts).filter((l) => l !== 'default' && l !== version.defaultLanguage)];
+    const offered = surveyLanguages(versions, version.versionId);
     const lang = language(request, reply, offered);
     return survey(reply, { mode: 'preview', version, lang, offered, base: '', storage: '', partner: '' });
   });
