@@ -40,6 +40,26 @@ export interface RuntimeError {
 }
 
 /**
+ * The errors of a page as survey-core leaves them after validating it: element by element, each
+ * choice question first dropping answers whose choice is hidden (`correct`). A later correction
+ * may hide a question already validated, or make it read-only; survey-core then clears that
+ * question's errors (Question.onVisibleChangedCore, onReadOnlyChanged), and so do we.
+ */
+export function validatePage(state: RuntimeState, page: TreeNode & { children: TreeNode[] }, lookup: Lookup,
+  correct: (question: QuestionNode) => void): RuntimeError[] {
+  const readOnlyWhenValidated = new Map<string, boolean>();
+  const errors = containerErrors(state, page, lookup, (question) => {
+    correct(question);
+    readOnlyWhenValidated.set(question.def.name, state.readOnly(question));
+  });
+  return errors.filter((error) => {
+    const node = state.node(error.question);
+    if (node?.kind !== 'question' || !readOnlyWhenValidated.has(error.question)) return true;
+    return state.ownVisible(node) && (readOnlyWhenValidated.get(error.question) || !state.readOnly(node));
+  });
+}
+
+/**
  * Errors of the visible elements of a container, then the container's own "answer one" error.
  * Like survey-core, validating a choice question first drops answers no longer among its
  * visible choices (`correct`), which may change what is visible further on.

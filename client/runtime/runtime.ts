@@ -8,7 +8,7 @@ import type { StructurePayload, TextsPayload } from './compiled-types.js';
 import { visibleChoices } from './runtime-choices.js';
 import type { SelectNode, VisibleChoice } from './runtime-choices.js';
 import { completeData } from './runtime-complete.js';
-import { containerErrors } from './runtime-errors.js';
+import { validatePage } from './runtime-errors.js';
 import type { RuntimeError } from './runtime-errors.js';
 import { progress, questionNumber, visiblePages } from './runtime-pages.js';
 import type { Progress } from './runtime-pages.js';
@@ -128,7 +128,7 @@ export function createRuntime(structure: StructurePayload, texts: TextsPayload):
     pageErrors(pageIndex) {
       const page = state.tree.pages[pageIndex];
       if (!page) return [];
-      return containerErrors(state, page, lookup, (q) => {
+      return validatePage(state, page, lookup, (q) => {
         if (isSelect(q.def) && reactions.correct(q as SelectNode)) reactions.settle();
         if (isPanelDynamic(q.def) && correctPanels(q.def, state.data, (i, inner) => !!innerState(state, q as PanelNode, i, inner)?.visible)) {
           state.changed();
