@@ -8,7 +8,8 @@
  * The suite runs a fixed seed, so `npm test` and CI are reproducible: a divergence found by a long
  * exploratory run (GENERATED_RUNS=500 FC_SEED=random) must not fail an unrelated change at random.
  * GENERATED_RUNS=500 runs more surveys; FC_SEED=<n> replays the seed a failure reports;
- * FC_SEED=random draws a new one.
+ * FC_SEED=random draws a new one. A run with GENERATED_RUNS set has no time limit of its own, so
+ * give tap none either: `GENERATED_RUNS=500 FC_SEED=random npx tap -t0 test/client/runtime/generated.test.ts`.
  */
 import fc from 'fast-check';
 import t from 'tap';
@@ -78,8 +79,10 @@ function check({ json, compiled, answers }: Case): void {
 }
 
 t.test('generated surveys compile, and our runtime observes what survey-core observes', async (t) => {
-  // shrinking compiles and loads every candidate survey: stop it in time to report within tap's timeout
-  const result = fc.check(fc.property(caseArbitrary, check), { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: 80_000, markInterruptAsFailure: true });
+  // shrinking compiles and loads every candidate survey: stop it in time to report within tap's
+  // timeout; an exploratory run (GENERATED_RUNS set) runs under tap -t0 and must finish its runs
+  const limit = process.env.GENERATED_RUNS === undefined ? { interruptAfterTimeLimit: 80_000, markInterruptAsFailure: true } : {};
+  const result = fc.check(fc.property(caseArbitrary, check), { numRuns: RUNS, seed: SEED, ...limit });
   if (!result.failed) {
     t.pass(`${RUNS} generated surveys (seed ${SEED})`);
     return;
