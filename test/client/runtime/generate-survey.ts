@@ -75,9 +75,9 @@ const surveySpecArbitrary: fc.Arbitrary<SurveySpec> = fc.record({
 });
 
 /**
- * KNOWN DIVERGENCE: survey-core skips a read-only expression question, judging read-only by the
- * enableIf results from before the change it reacts to; our runtime by the results after it. So
- * no enableIf on an expression question or around one.
+ * KNOWN DIVERGENCE, refused by the compiler (check-recalculation.ts): survey-core skips a read-only
+ * expression question, judging read-only by the enableIf results from before the change it reacts
+ * to; our runtime by the results after it. So no enableIf on an expression question or around one.
  */
 function holdsExpression(c: ContainerSpec): boolean {
   return c.elements.some((e) => ('panel' in e ? holdsExpression(e.panel) : e.question.type.kind === 'expression'));

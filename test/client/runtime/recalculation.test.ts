@@ -2,6 +2,7 @@
  * Expression questions and calculated values read through other derived values: survey-core
  * settles a chain of late reads (check-recalculation.ts) only so far, and never a cycle; the
  * compiler refuses what it would not settle, and what it accepts the runtime computes alike.
+ * Nor does survey-core keep an expression question that a condition disables up to date.
  */
 import t from 'tap';
 import { compileSurvey } from '../../../server/modules/surveys/compiler/compile.js';
@@ -72,4 +73,26 @@ t.test('chains survey-core settles compile, and the runtime computes them as sur
       t.same(diff, undefined, `${label}: ${JSON.stringify(answers)}`);
     }
   }
+});
+
+t.test('an expression question disabled by a condition, its own or its panel\'s or page\'s, is a fault at that enableIf', async (t) => {
+  const expression = { type: 'expression', name: 'e', expression: '{a} * 2' };
+  const answers = [{ type: 'text', name: 'a', inputType: 'number' }, { type: 'boolean', name: 'b' }];
+  t.match(faultsOf({ pages: [{ name: 'p', elements: [...answers, { ...expression, enableIf: '{b} = true' }] }] }),
+    [{ pointer: '/pages/0/elements/2/enableIf', message: /may not be disabled by a condition/ }]);
+  t.match(faultsOf({ pages: [{ name: 'p', elements: answers }, { name: 'q', enableIf: '{b} = true', elements: [{ type: 'panel', name: 'box', enableIf: '{a} > 1', elements: [expression] }] }] }),
+    [{ pointer: '/pages/1/enableIf' }, { pointer: '/pages/1/elements/0/enableIf' }]);
+  t.same(faultsOf({ pages: [{ name: 'p', elements: [...answers, { ...expression, readOnly: true }, { type: 'text', name: 'c', enableIf: '{b} = true' }] }] }), [],
+    'a read-only one, or a condition on another question, is fine');
+});
+
+t.test('survey-core leaves an expression question stale when a later answer enables it, which is why the compiler refuses enableIf around one', async (t) => {
+  const model = new Model({ pages: [{ name: 'p', elements: [
+    { type: 'text', name: 'a', inputType: 'number' }, { type: 'boolean', name: 'b' },
+    { type: 'expression', name: 'e', expression: '{a} * 2', enableIf: '{b} = true' },
+  ] }] });
+  model.setValue('a', 1);
+  model.setValue('b', true);
+  t.equal(model.getQuestionByName('e').isReadOnly, false);
+  t.equal(model.getValue('e'), undefined, 'enabled, and still not computed');
 });

@@ -9,6 +9,11 @@
  * longer than the passes allow leaves values and conditions stale (a chain of 12 expression
  * questions, each reading the next, ends with 11 where 13 is right), and a cycle never settles:
  * the phone runtime computes to the end, so both are refused rather than diverge.
+ *
+ * survey-core also skips a read-only expression question, judging read-only by its enableIf (or
+ * its panel's or page's) as it was before the answer it reacts to: with `e = {a} * 2` enabled by
+ * `{b} = true`, answering a and then b leaves e empty there (2 on the phone). So an expression
+ * question may not be disabled by a condition.
  */
 import { settings } from 'survey-core';
 import { childPointer, isRecord } from '../definition/json-pointer.js';
@@ -45,7 +50,7 @@ export function checkRecalculation(json: Record<string, unknown>, expressions: S
     if (!derived.has(name.toLowerCase())) derived.set(name.toLowerCase(), { name, kind: 'calculated', order: -1, pointer: at, uses: uses(at) });
   });
 
-  const faults: Fault[] = [];
+  const faults: Fault[] = [...disabledExpressions(json)];
   /** per name: the late reads of its longest chain, and the next name on that chain */
   const depth = new Map<string, { late: number; next?: string }>();
   const cycle = (path: string[], key: string) => {
@@ -112,17 +117,38 @@ function isLate(reader: Derived, used: Derived): boolean {
   return reader.kind === 'calculated' || used.order >= reader.order;
 }
 
-/** The survey's expression questions in document order (none are allowed inside a paneldynamic). */
-function expressionQuestions(json: Record<string, unknown>, visit: (name: string, pointer: string, order: number) => void): void {
+/** The enableIf of expression questions and of the panels and pages around them (see the header). */
+function disabledExpressions(json: Record<string, unknown>): Fault[] {
+  const pointers = new Set<string>();
+  expressionQuestions(json, (_name, _pointer, _order, path) => {
+    for (const { element, pointer } of path) {
+      if (typeof element.enableIf === 'string' && element.enableIf.trim() !== '') pointers.add(childPointer(pointer, 'enableIf'));
+    }
+  });
+  return [...pointers].map((pointer) => ({
+    pointer,
+    message: 'An expression question may not be disabled by a condition (its own enableIf or its panel\'s or page\'s): survey-core stops computing it '
+      + 'while disabled and judges that by the answers before the latest one, so its value would go stale',
+  }));
+}
+
+type Path = Array<{ element: Record<string, unknown>; pointer: string }>;
+
+/** The survey's expression questions in document order (none are allowed inside a paneldynamic), each with its page, panels and itself. */
+function expressionQuestions(json: Record<string, unknown>, visit: (name: string, pointer: string, order: number, path: Path) => void): void {
   let order = 0;
-  const walk = (elements: Array<Record<string, unknown>>, pointer: string) => {
+  const walk = (elements: Array<Record<string, unknown>>, pointer: string, path: Path) => {
     elements.forEach((element, i) => {
       const at = childPointer(childPointer(pointer, 'elements'), i);
-      if (element.type === 'panel') walk(list(element.elements), at);
-      else if (element.type === 'expression') visit(String(element.name ?? ''), at, order++);
+      const here = [...path, { element, pointer: at }];
+      if (element.type === 'panel') walk(list(element.elements), at, here);
+      else if (element.type === 'expression') visit(String(element.name ?? ''), at, order++, here);
     });
   };
-  list(json.pages).forEach((page, i) => walk(list(page.elements), childPointer('/pages', i)));
+  list(json.pages).forEach((page, i) => {
+    const pointer = childPointer('/pages', i);
+    walk(list(page.elements), pointer, [{ element: page, pointer }]);
+  });
 }
 
 function list(value: unknown): Array<Record<string, unknown>> {
