@@ -7,20 +7,20 @@ import { buildApp } from '../server/app.js';
 import { ExportQuerySchema, type ExportQuery } from '../server/modules/exports/schemas.js';
 
 // Usage: npm run export -- <survey slug> [--out file] [--format csv|ndjson|xlsx|zip] [--flavour excel] [--state all] [--partner id] [--campaign id]
-//   [--language sv] [--from 2026-01-01] [--to 2026-06-30] [--k 5] [--lang sv] [--codes] [--months] [--free-text] [--timestamps]
+//   [--country SE] [--region Skåne] [--language sv] [--from 2026-01-01] [--to 2026-06-30] [--k 5] [--lang sv] [--codes] [--months] [--free-text] [--timestamps]
 // The same service as GET /api/surveys/{slug}/export, with the researcher's defaults: no free text unless --free-text.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     out: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, flavour: { type: 'string' }, state: { type: 'string' }, partner: { type: 'string' },
-    campaign: { type: 'string' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' },
+    campaign: { type: 'string' }, country: { type: 'string' }, region: { type: 'string' }, language: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' },
     codes: { type: 'boolean' }, months: { type: 'boolean' }, 'free-text': { type: 'boolean', default: false }, timestamps: { type: 'boolean' },
   },
 });
 const slug = positionals[0];
 if (!slug) {
   process.stderr.write('Usage: npm run export -- <survey slug> [--out file.csv] [--format csv|ndjson|xlsx|zip] [--flavour excel] [--state completed|partial|all]\n'
-    + '  [--partner id] [--campaign id] [--language tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 5] [--codes] [--months] [--free-text] [--timestamps]\n');
+    + '  [--partner id] [--campaign id] [--country SE] [--region name] [--language tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 5] [--codes] [--months] [--free-text] [--timestamps]\n');
   process.exit(2);
 }
 const { out, k, 'free-text': freeText, ...rest } = values;

@@ -14,8 +14,19 @@ function scalar(v: unknown): Cell {
   return JSON.stringify(v);
 }
 
+/** The object a column's answer is read from: the response's data, or one panel of a dynamic panel's answer. */
+function sourceOf(v: Variable, data: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (!v.panel) return data;
+  const panels = data[v.question];
+  const panel = Array.isArray(panels) ? panels[v.panel.index - 1] : undefined;
+  return isObject(panel) ? panel : undefined;
+}
+
 function raw(v: Variable, data: Record<string, unknown>, commentSuffix: string): Cell {
-  const answer = data[v.question];
+  const source = sourceOf(v, data);
+  if (!source) return null;
+  const key = v.panel ? v.panel.question : v.question;
+  const answer = source[key];
   switch (v.part) {
     case 'value': return scalar(answer);
     case 'option': return Array.isArray(answer) ? (answer.some((x) => String(x) === v.keys[0]) ? 1 : 0) : null;
@@ -28,7 +39,7 @@ function raw(v: Variable, data: Record<string, unknown>, commentSuffix: string):
       const row = isObject(answer) ? answer[v.keys[0]] : undefined;
       return isObject(row) ? scalar(row[v.keys[1]]) : null;
     }
-    case 'other': return scalar(data[v.question + commentSuffix]);
+    case 'other': return scalar(source[key + commentSuffix]);
   }
 }
 

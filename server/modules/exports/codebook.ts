@@ -43,10 +43,12 @@ export function buildCodebook(slug: string, lang: string | undefined, variables:
   const answers: Entry[] = variables.map((v) => {
     const last = v.versions.at(-1)!;
     const parts = (v.partLabels.get(last) ?? []).map((key) => text(last, key));
+    if (v.panel) parts.unshift(String(v.panel.index));
     if (v.part === 'other') parts.push('other (text)');
     return {
       variable: v.name, question: v.question, text: [text(last, v.titles.get(last)!), ...parts].filter(Boolean).join(' — '),
       type: v.questionType, part: v.part, freeText: v.freeText, quasiIdentifier: v.quasiIdentifier, versions: [...v.versions],
+      ...(v.panel ? { panel: v.panel.index, templateQuestion: v.panel.question } : {}),
       values: v.part === 'option'
         ? [{ value: 0, code: 0, label: 'not chosen' }, { value: 1, code: 1, label: 'chosen' }]
         : v.valueLabels.map((l) => {
@@ -60,12 +62,13 @@ export function buildCodebook(slug: string, lang: string | undefined, variables:
 
 /** The header, then one row per value label (one row for a column without labels). */
 export function codebookRows(codebook: Codebook): Array<Array<string | number>> {
-  const header = ['variable', 'question', 'text', 'type', 'part', 'free_text', 'quasi_identifier', 'versions', 'value', 'code', 'label'];
+  const header = ['variable', 'question', 'text', 'type', 'part', 'free_text', 'quasi_identifier', 'versions', 'value', 'code', 'label', 'panel', 'template_question'];
   const rows: Array<Array<string | number>> = [];
   for (const v of codebook.variables) {
     const common = [v.variable, v.question, v.text, v.type, v.part, v.freeText ? 1 : 0, v.quasiIdentifier ? 1 : 0, v.versions.join(';')];
-    if (v.values.length === 0) rows.push([...common, '', '', '']);
-    for (const l of v.values) rows.push([...common, typeof l.value === 'number' ? l.value : String(l.value), l.code, l.label]);
+    const panel = [v.panel ?? '', v.templateQuestion ?? ''];
+    if (v.values.length === 0) rows.push([...common, '', '', '', ...panel]);
+    for (const l of v.values) rows.push([...common, typeof l.value === 'number' ? l.value : String(l.value), l.code, l.label, ...panel]);
   }
   return [header, ...rows];
 }

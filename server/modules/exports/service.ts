@@ -13,12 +13,13 @@ import { cellOf, type Cell } from './cells.js';
 import { buildCodebook, codebookCsv, codebookRows, type VersionTexts } from './codebook.js';
 import { companion } from './companions.js';
 import { describeFields } from './fields.js';
+import { checkFilters, FILTERS } from './filters.js';
 import { questionFlags } from './flags.js';
 import type { CodebookQuery, ExportQuery } from './schemas.js';
 import { GROUPING, selection } from './selection.js';
 import { openSnapshot, type ResponseRow, type Snapshot } from './snapshot.js';
-import { comboKey, suppress, SUPPRESSED, type Group } from './suppression.js';
-import { mergeVariables, type Dropped, type Variable } from './variables.js';
+import { comboKey, cutThrough, suppress, SUPPRESSED, type Group } from './suppression.js';
+import { mergeVariables, panelQuestions, type Dropped, type Variable } from './variables.js';
 import { csvWriter, encode, ndjsonWriter } from './writers.js';
 import { encodeXlsx, xlsxFormat } from './xlsx.js';
 import { zipExport } from './zip.js';
@@ -33,10 +34,14 @@ function loadSurvey(snapshot: Snapshot, versions: VersionCache, slug: string) {
   if (!survey) throw notFound(`Survey "${slug}"`);
   const published = snapshot.publishedVersions(survey.id).map((row) => {
     const served = versions.get(row.id);
-    return { ...served, flags: questionFlags(JSON.parse(row.definition) as Record<string, unknown>) };
+    const definition = JSON.parse(row.definition) as Record<string, unknown>;
+    return { ...served, flags: questionFlags(definition), consentRequired: definition.consentRequired === true };
   });
   const texts: VersionTexts[] = published.map((v) => ({ version: v.version, defaultLanguage: v.defaultLanguage, texts: v.texts }));
-  return { survey, published, texts, ...mergeVariables(published) };
+  const panelCounts = snapshot.panelCounts(survey.id, panelQuestions(published.map((v) => v.structure)));
+  // responses to a version that asks for consent and never got it are no one's research data
+  const consentVersions = published.filter((v) => v.consentRequired).map((v) => v.versionId);
+  return { survey, published, texts, consentVersions, ...mergeVariables(published, panelCounts) };
 }
 
 /** rows read between two turns of the event loop while counting, so other requests are served meanwhile */
@@ -52,19 +57,26 @@ async function census(responses: Iterable<ResponseRow>, view: ReturnType<typeof 
     const values = view.quasiValues(r);
     const key = comboKey(values);
     let g = groups.get(key);
-    if (!g) groups.set(key, g = { values, total: 0, selected: 0, mask: 0 });
+    if (!g) groups.set(key, g = { values, total: 0, selected: 0, eligible: 0, mask: 0 });
     g.total++;
+    if (view.eligible(r)) g.eligible++;
     if (view.selected(r)) { g.selected++; rows++; }
   }
   return { groups, rows };
 }
 
+/** The smallest k a researcher may ask for (admins may go down to 2). */
+export const RESEARCHER_MIN_K = 5;
+
 /** Checks the options against the role; returns whether free text is exported. */
 function freeTextOf(query: ExportQuery, by: Exporter): boolean {
   if (query.timestamps && by.role !== 'admin') throw forbidden('Exact timestamps are exported for admins only; researchers get dates, or months with months=true.');
-  if (query.from && query.to && query.from > query.to) throw invalid('The date range is empty: "from" is after "to".', [{ pointer: '/from', message: 'must not be after "to"' }]);
+  if (query.k < RESEARCHER_MIN_K && by.role !== 'admin') throw forbidden(`Researchers export with k of at least ${RESEARCHER_MIN_K}: smaller groups could identify people. A smaller k is for admins.`);
   return query.freeText ?? by.role === 'admin';
 }
+
+/** Whether the query filters on a quasi-identifier (anything but the state). */
+const filtersQuasi = (query: ExportQuery) => FILTERS.some((f) => f !== 'state' && query[f] !== undefined);
 
 /** The codebook and fields of the exported columns, and the CSV's name. */
 function describeExport(slug: string, query: ExportQuery, exported: Variable[], dropped: Dropped[], texts: VersionTexts[]) {
@@ -110,21 +122,26 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
     async prepare(slug: string, query: ExportQuery, by: Exporter) {
       const freeText = freeTextOf(query, by);
       return withSnapshot(async (snapshot) => {
-        const { survey, published, texts, variables, dropped, quasi } = loadSurvey(snapshot, versions, slug);
+        const { survey, published, texts, variables, dropped, quasi, panelQuasi, consentVersions } = loadSurvey(snapshot, versions, slug);
         const partners = snapshot.partners();
         const campaigns = snapshot.campaigns(survey.id);
-        if (query.partner && !partners.has(query.partner)) throw invalid('No such partner.', [{ pointer: '/partner', message: 'is not a partner' }]);
-        if (query.campaign && !campaigns.has(query.campaign)) throw invalid(`No such campaign of survey "${slug}".`, [{ pointer: '/campaign', message: 'is not a campaign of this survey' }]);
+        checkFilters(query, slug, partners, campaigns);
         const byId = new Map(published.map((v) => [v.versionId, v]));
-        const view = selection(query, partners, (versionId) => byId.get(versionId)?.defaultLanguage);
+        const view = selection(query, partners, (versionId) => byId.get(versionId)?.defaultLanguage, quasi, panelQuasi);
         const dimensions = [...GROUPING, 'date', ...quasi];
         if (dimensions.length > 30) throw invalid('Too many questions are marked quasiIdentifier (at most 24).', []);
 
-        const { groups, rows } = await census(snapshot.responses(survey.id, quasi, false), view);
+        const { groups, rows } = await census(snapshot.responses(survey.id, quasi, false, consentVersions), view);
         if (rows > 0 && rows < query.k) {
           throw new ProblemError(422, 'TOO_FEW_RESPONSES', `These filters select ${rows} responses, fewer than k = ${query.k}: so small a group could identify people. Widen the filters.`);
         }
         const suppression = suppress([...groups.values()], dimensions, query.k);
+        const cut = filtersQuasi(query) ? cutThrough([...groups.values()], dimensions) : null;
+        if (cut) {
+          throw new ProblemError(422, 'FILTERS_SPLIT_GROUP', cut.length
+            ? `These filters select part of a small group whose ${cut.join(', ')} had to be suppressed: the export would tell its members' ${cut.join(', ')}. Widen the filters (or export without them).`
+            : 'These dates select part of a month, while the export shows months: the export would tell the days. Filter by whole months, or export days.');
+        }
 
         const exported = variables.filter((v) => freeText || !v.freeText);
         const columns = [...META_COLUMNS, ...exported.map((v) => v.name)];
@@ -137,7 +154,7 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
           suppressed: suppression.suppressed, columns: columns.length, dropped: dropped.map((d) => d.question),
           ...(freeText ? {} : { droppedFreeText: variables.filter((v) => v.freeText).map((v) => v.name) }),
         };
-        const filters = Object.fromEntries((['campaign', 'partner', 'language', 'from', 'to', 'state'] as const).filter((f) => query[f] !== undefined).map((f) => [f, query[f]]));
+        const filters = Object.fromEntries(FILTERS.filter((f) => query[f] !== undefined).map((f) => [f, query[f]]));
         audit.record({ actorId: by.userId, partnerId: null, action: 'responses.export', targetType: 'survey', targetId: survey.id, details: {
           format: query.format, filters, options: { flavour: query.flavour, k: query.k, codes: query.codes, months: query.months, timestamps: query.timestamps, freeText },
           rows, kBefore: suppression.kBefore, kAfter: suppression.kAfter, suppressed: suppression.suppressed } });
@@ -149,7 +166,7 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
           const p = view.partner(r);
           const data = JSON.parse(r.data!) as Record<string, unknown>;
           const row: Cell[] = [pseudonym(r.id), version.version, r.state, view.date(r), p?.name ?? null, p?.country ?? null, p?.region ?? null, view.language(r),
-            r.campaignId ? campaigns.get(r.campaignId) ?? null : null,
+            r.campaignId ? campaigns.get(r.campaignId)?.name ?? null : null,
             ...exported.map((v) => (v.versions.includes(version.version) ? cellOf(v, data, version.structure.commentSuffix, query.codes) : null))];
           const mask = groups.get(comboKey(view.quasiValues(r)))!.mask;
           dimensionColumns.forEach((cols, d) => { if (mask & (1 << d)) for (const c of cols) row[c] = SUPPRESSED; });
@@ -157,7 +174,7 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
         };
 
         function* records() {
-          for (const r of snapshot.responses(survey.id, quasi, true)) if (view.selected(r)) yield record(r);
+          for (const r of snapshot.responses(survey.id, quasi, true, consentVersions)) if (view.selected(r)) yield record(r);
         }
         const described = describeExport(survey.slug, query, exported, dropped, texts);
         const fileName = (extension: string) => `${survey.slug}-responses.${extension}`;

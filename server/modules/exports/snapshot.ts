@@ -20,6 +20,9 @@ export interface ResponseRow {
   quasi: unknown[];
 }
 
+/** The JSON path of a top-level answer. */
+const path = (name: string) => `$."${name.replace(/"/g, '\\"')}"`;
+
 export function openSnapshot(dbFile: string) {
   const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
@@ -42,18 +45,30 @@ export function openSnapshot(dbFile: string) {
     },
 
     campaigns(surveyId: string) {
-      const rows = sqlite.prepare('SELECT id, name FROM campaigns WHERE survey_id = ?').all(surveyId) as Array<{ id: string; name: string }>;
-      return new Map(rows.map((r) => [r.id, r.name]));
+      const rows = sqlite.prepare('SELECT id, name, partner_id AS partnerId FROM campaigns WHERE survey_id = ?').all(surveyId) as Array<{ id: string; name: string; partnerId: string }>;
+      return new Map(rows.map((r) => [r.id, r]));
     },
 
-    /** Every response of the survey, in id order (random: nothing of the order of arrival). */
-    *responses(surveyId: string, quasi: string[], withData: boolean): Generator<ResponseRow> {
+    /** The most panels any response of the survey has in each dynamic panel question. */
+    panelCounts(surveyId: string, names: string[]): Map<string, number> {
+      if (names.length === 0) return new Map();
+      const columns = names.map((_, i) => `max(json_array_length(data, ?)) AS n${i}`).join(', ');
+      const row = sqlite.prepare(`SELECT ${columns} FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?)`)
+        .get(...names.map(path), surveyId) as Record<string, number | null>;
+      return new Map(names.map((name, i) => [name, row[`n${i}`] ?? 0]));
+    },
+
+    /**
+     * Every response of the survey, in id order (random: nothing of the order of arrival), except
+     * those to a version that asks for consent and never got it (partial ones, say).
+     */
+    *responses(surveyId: string, quasi: string[], withData: boolean, consentVersions: string[] = []): Generator<ResponseRow> {
       const extracts = quasi.map((_, i) => `, json_extract(data, ?) AS q${i}`).join('');
       const statement = sqlite.prepare(`SELECT id, version_id AS versionId, partner_id AS partnerId, campaign_id AS campaignId, locale, state,
         started_at AS startedAt, completed_at AS completedAt${withData ? ', data' : ''}${extracts}
-        FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?) ORDER BY id`);
-      const paths = quasi.map((name) => `$."${name.replace(/"/g, '\\"')}"`);
-      for (const row of statement.iterate(...paths, surveyId) as IterableIterator<Record<string, unknown>>) {
+        FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?)
+        AND (consent = 1 OR version_id NOT IN (SELECT value FROM json_each(?))) ORDER BY id`);
+      for (const row of statement.iterate(...quasi.map(path), surveyId, JSON.stringify(consentVersions)) as IterableIterator<Record<string, unknown>>) {
         yield { ...(row as unknown as ResponseRow), quasi: quasi.map((_, i) => row[`q${i}`]) };
       }
     },

@@ -13,6 +13,8 @@ export interface Group {
   total: number;
   /** of those, the responses the export's filters select */
   selected: number;
+  /** of those, the responses of the state asked for (whatever the other filters) */
+  eligible: number;
   /** bit d set: dimension d is suppressed for this group */
   mask: number;
 }
@@ -70,4 +72,25 @@ export function suppress(groups: Group[], dimensions: string[], k: number): Supp
   }
   const suppressed = Object.fromEntries(dimensions.map((name, d) => [name, groups.reduce((n, g) => n + (g.mask & (1 << d) ? g.selected : 0), 0)]));
   return { kBefore, kAfter: smallest(sizes(groups)), suppressed };
+}
+
+/**
+ * The groups left after suppression that the filters cut through: some of their responses (of the
+ * state asked for) selected and others not. Exporting part of such a group would tell which of its
+ * members have the partner, language, date… that suppression hid, so such filters are refused.
+ * Returns the dimensions suppressed in the first such group, or null when no group is cut.
+ */
+export function cutThrough(groups: Group[], dimensions: string[]): string[] | null {
+  const sums = new Map<string, { selected: number; eligible: number; mask: number }>();
+  for (const g of groups) {
+    const key = currentKey(g);
+    const s = sums.get(key) ?? { selected: 0, eligible: 0, mask: g.mask };
+    s.selected += g.selected;
+    s.eligible += g.eligible;
+    sums.set(key, s);
+  }
+  for (const s of sums.values()) {
+    if (s.selected > 0 && s.selected < s.eligible) return dimensions.filter((_, d) => s.mask & (1 << d));
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { suppress, type Group } from '../../../../server/modules/exports/suppression.js';
 
-const group = (values: string[], total: number, selected = total): Group => ({ values, total, selected, mask: 0 });
+const group = (values: string[], total: number, selected = total): Group => ({ values, total, selected, eligible: total, mask: 0 });
 
 t.test('the most varied quasi-identifier among the small groups is suppressed first, and only for them', async (t) => {
   const groups = [group(['A', 'f'], 6), group(['A', 'm'], 3), group(['A', 'x'], 2, 0), group(['B', 'f'], 5)];
