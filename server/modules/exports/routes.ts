@@ -4,7 +4,7 @@ import { errorResponses } from '../../http/schemas.js';
 import { scopeOf } from '../../plugins/auth.js';
 import { codebookCsv } from './codebook.js';
 import { companion, COMPANIONS } from './companions.js';
-import { CodebookQuerySchema, CodebookSchema, ExportQuerySchema, SurveySlugParams } from './schemas.js';
+import { CodebookQuerySchema, CodebookSchema, ExportQuerySchema, FollowUpQuerySchema, SurveySlugParams } from './schemas.js';
 import type { ExportsService } from './service.js';
 
 const RESEARCH = { auth: ['admin', 'researcher'] as const };
@@ -41,6 +41,19 @@ const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService }> = as
       return reply.type(file.type).header('content-disposition', `attachment; filename="${file.name}"`).send(file.text);
     });
   }
+
+  // every role reaches the handler, so that researchers and coordinators hear why they may not
+  app.get('/api/surveys/:slug/follow-up-contacts', {
+    config: { auth: ['admin', 'researcher', 'coordinator'] },
+    exposeHeadRoute: false,
+    schema: { tags, summary: 'Admins only, audited: the answers to personal questions (pii: an address left for a follow-up interview, say) with the partner and the date alone, as CSV',
+      params: SurveySlugParams, querystring: FollowUpQuerySchema, response: errorResponses(403, 404) },
+  }, async (request, reply) => {
+    const contacts = await exports.followUpContacts(request.params.slug, request.query, scopeOf(request));
+    request.log.info({ survey: request.params.slug, rows: contacts.rows }, 'follow-up contacts exported');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${contacts.fileName}"`)
+      .header('cache-control', 'no-store').send(contacts.body);
+  });
 
   app.get('/api/surveys/:slug/codebook', {
     config: RESEARCH,

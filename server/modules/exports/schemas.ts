@@ -26,6 +26,11 @@ export const ExportQuerySchema = Type.Object({
 }, { additionalProperties: false });
 export type ExportQuery = Static<typeof ExportQuerySchema>;
 
+export const FollowUpQuerySchema = Type.Object({
+  flavour: Type.Union([Type.Literal('standard'), Type.Literal('excel')], { default: 'standard', description: 'excel adds a BOM and uses ; between cells' }),
+}, { additionalProperties: false });
+export type FollowUpQuery = Static<typeof FollowUpQuerySchema>;
+
 export const CodebookQuerySchema = Type.Object({
   format: Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' }),
   lang: Type.Optional(Type.String({ minLength: 1, maxLength: 35, description: "the questions' language (the survey's own language when absent or not translated)" })),

@@ -13,9 +13,10 @@ import { cellOf, type Cell } from './cells.js';
 import { buildCodebook, codebookCsv, codebookRows, type VersionTexts } from './codebook.js';
 import { companion } from './companions.js';
 import { describeFields } from './fields.js';
+import { contactRow, personalQuestions } from './follow-up.js';
 import { checkFilters, FILTERS } from './filters.js';
 import { questionFlags } from './flags.js';
-import type { CodebookQuery, ExportQuery } from './schemas.js';
+import type { CodebookQuery, ExportQuery, FollowUpQuery } from './schemas.js';
 import { GROUPING, selection } from './selection.js';
 import { openSnapshot, type ResponseRow, type Snapshot } from './snapshot.js';
 import { comboKey, cutThrough, suppress, SUPPRESSED, type Group } from './suppression.js';
@@ -97,6 +98,31 @@ export function createExportsService({ dbFile, versions, audit }: { dbFile: stri
   }
 
   return {
+    /** Admins only: the answers to personal questions, with the partner and the date alone; audited. */
+    followUpContacts(slug: string, query: FollowUpQuery, by: Exporter) {
+      if (by.role !== 'admin') {
+        throw forbidden('Follow-up contacts are personal data (answers to questions marked pii, such as an address left for an interview): only admins export them. Research exports never hold them.');
+      }
+      return withSnapshot((snapshot) => {
+        const { survey, published, consentVersions } = loadSurvey(snapshot, versions, slug);
+        const asked = new Map(published.map((v) => [v.versionId, new Set(personalQuestions(v.flags))]));
+        const questions = [...new Set([...asked.values()].flatMap((q) => [...q]))];
+        const partners = snapshot.partners();
+        function* rows() {
+          for (const r of snapshot.responses(survey.id, [], true, consentVersions)) {
+            const answers = contactRow(JSON.parse(r.data!) as Record<string, unknown>, questions, asked.get(r.versionId)!);
+            if (answers) yield [(r.partnerId && partners.get(r.partnerId)?.name) || null, (r.completedAt ?? r.startedAt).slice(0, 10), ...answers];
+          }
+        }
+        let count = 0;
+        for (const _ of rows()) count++;
+        audit.record({ actorId: by.userId, partnerId: null, action: 'responses.export_contacts', targetType: 'survey', targetId: survey.id,
+          details: { questions, rows: count, flavour: query.flavour } });
+        const writer = csvWriter(query.flavour === 'excel');
+        return { rows: count, body: encode(writer, ['partner', 'date', ...questions], rows(), () => snapshot.close()).body, fileName: `${survey.slug}-follow-up-contacts.csv` };
+      });
+    },
+
     codebook(slug: string, query: CodebookQuery) {
       return withSnapshot((snapshot) => {
         const { survey, texts, variables, dropped } = loadSurvey(snapshot, versions, slug);

@@ -23,7 +23,7 @@ export interface ContactInput {
  * Later modules (campaigns: invitations, messages, tracked answers) add what erasure must also clear,
  * run inside the erasure's transaction.
  */
-export type ErasureStep = (tx: Db, target: { emailHash: string; contactIds: string[]; partnerIds: string[] }) => void;
+export type ErasureStep = (tx: Db, target: { emailHash: string; contactIds: string[]; partnerIds: string[]; sameAddress: (text: string) => boolean }) => void;
 
 export interface ContactsDeps {
   db: Db;
@@ -89,7 +89,9 @@ export function createContactsService({ db, audit, lists, hashEmail, erasureStep
         .where(partnerIds === 'all' ? undefined : inArray(contactImports.partnerId, partnerIds)).all().map((i) => i.id);
       if (stagedImports.length) tx.delete(contactImportRows).where(and(eq(contactImportRows.emailHash, hash), inArray(contactImportRows.importId, stagedImports))).run();
       // The rows no longer hold the hash: steps get it, and the ids matched before emptying, explicitly.
-      for (const step of erasureSteps) step(tx as unknown as Db, { emailHash: hash, contactIds: matched.map((c) => c.id), partnerIds: partnersHit });
+      // sameAddress: whether a text (an answer, say) is this address, normalised and keyed as the hash was
+      const sameAddress = (text: string) => { const e = normalizeEmail(text); return e !== null && hashEmail(e.normalized) === hash; };
+      for (const step of erasureSteps) step(tx as unknown as Db, { emailHash: hash, contactIds: matched.map((c) => c.id), partnerIds: partnersHit, sameAddress });
       suppress(hash, partnersHit, 'erased', tx);
       for (const partnerId of partnersHit) {
         audit.record({ actorId: scope.userId, partnerId, action: 'contact.erase', targetType: 'contact', targetId,
