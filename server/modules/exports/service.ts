@@ -39,9 +39,9 @@ function loadSurvey(snapshot: Snapshot, versions: VersionCache, slug: string) {
     return { ...served, flags: questionFlags(definition), consentRequired: definition.consentRequired === true };
   });
   const texts: VersionTexts[] = published.map((v) => ({ version: v.version, defaultLanguage: v.defaultLanguage, texts: v.texts }));
-  const panelCounts = snapshot.panelCounts(survey.id, panelQuestions(published.map((v) => v.structure)));
   // responses to a version that asks for consent and never got it are no one's research data
   const consentVersions = published.filter((v) => v.consentRequired).map((v) => v.versionId);
+  const panelCounts = snapshot.panelCounts(survey.id, panelQuestions(published.map((v) => v.structure)), consentVersions);
   return { survey, published, texts, consentVersions, ...mergeVariables(published, panelCounts) };
 }
 

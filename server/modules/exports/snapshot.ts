@@ -20,6 +20,9 @@ export interface ResponseRow {
   quasi: unknown[];
 }
 
+/** Consent given, or not asked for by the response's version (the parameter: a JSON array of the versions that ask). */
+const CONSENTED = '(consent = 1 OR version_id NOT IN (SELECT value FROM json_each(?)))';
+
 /** The JSON path of a top-level answer. */
 const path = (name: string) => `$."${name.replace(/"/g, '\\"')}"`;
 
@@ -50,11 +53,11 @@ export function openSnapshot(dbFile: string) {
     },
 
     /** The most panels any response of the survey has in each dynamic panel question. */
-    panelCounts(surveyId: string, names: string[]): Map<string, number> {
+    panelCounts(surveyId: string, names: string[], consentVersions: string[]): Map<string, number> {
       if (names.length === 0) return new Map();
       const columns = names.map((_, i) => `max(json_array_length(data, ?)) AS n${i}`).join(', ');
-      const row = sqlite.prepare(`SELECT ${columns} FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?)`)
-        .get(...names.map(path), surveyId) as Record<string, number | null>;
+      const row = sqlite.prepare(`SELECT ${columns} FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?) AND ${CONSENTED}`)
+        .get(...names.map(path), surveyId, JSON.stringify(consentVersions)) as Record<string, number | null>;
       return new Map(names.map((name, i) => [name, row[`n${i}`] ?? 0]));
     },
 
@@ -66,8 +69,7 @@ export function openSnapshot(dbFile: string) {
       const extracts = quasi.map((_, i) => `, json_extract(data, ?) AS q${i}`).join('');
       const statement = sqlite.prepare(`SELECT id, version_id AS versionId, partner_id AS partnerId, campaign_id AS campaignId, locale, state,
         started_at AS startedAt, completed_at AS completedAt${withData ? ', data' : ''}${extracts}
-        FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?)
-        AND (consent = 1 OR version_id NOT IN (SELECT value FROM json_each(?))) ORDER BY id`);
+        FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?) AND ${CONSENTED} ORDER BY id`);
       for (const row of statement.iterate(...quasi.map(path), surveyId, JSON.stringify(consentVersions)) as IterableIterator<Record<string, unknown>>) {
         yield { ...(row as unknown as ResponseRow), quasi: quasi.map((_, i) => row[`q${i}`]) };
       }
