@@ -14,6 +14,7 @@ import { cellErrors } from './runtime-matrix-errors.js';
 import { isPanelDynamic, panelErrors } from './runtime-panels.js';
 import type { PanelNode } from './runtime-panels.js';
 import { isValueEmpty } from './values.js';
+import type { Expr } from './expression-types.js';
 
 export type ErrorKind =
   | 'required' | 'requiredInPanel' | 'other' | 'minSelected' | 'allRows' | 'min' | 'max' | 'step' | 'email'
@@ -41,38 +42,86 @@ export interface RuntimeError {
 
 /**
  * The errors of a page as survey-core leaves them after validating it: element by element, each
- * choice question first dropping answers whose choice is hidden (`correct`). A later correction
- * may hide a question already validated, or make it read-only; survey-core then clears that
- * question's errors (Question.onVisibleChangedCore, onReadOnlyChanged), and so do we.
+ * choice question first dropping answers whose choice is hidden (`correct`). Such a correction
+ * changes what was already validated, as survey-core's events do:
+ * - a question it hides or makes read-only loses its errors (Question.onVisibleChangedCore,
+ *   onReadOnlyChanged);
+ * - a question with errors whose expression validators read a changed answer or value is
+ *   validated again as on a value change (Question.validateOnAnyQuestionValueChanged).
  */
 export function validatePage(state: RuntimeState, page: TreeNode & { children: TreeNode[] }, lookup: Lookup,
   correct: (question: QuestionNode) => void): RuntimeError[] {
   const readOnlyWhenValidated = new Map<string, boolean>();
-  const errors = containerErrors(state, page, lookup, (question) => {
+  /** the latest errors of each question validated so far, in order */
+  const latest = new Map<QuestionNode, RuntimeError[]>();
+  const revalidated = new Set<string>();
+  const errors = containerErrors(state, page, (question) => {
+    const before = { ...state.data, ...prefixed(state.variables) };
     correct(question);
+    const after = { ...state.data, ...prefixed(state.variables) };
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !Object.is(before[key], after[key]))
+      .map((key) => key.replace(/^\0/, ''));
+    if (changed.length > 0) {
+      for (const [node, found] of latest) {
+        // a matrix's or dynamic panel's cells are validated again their own way, which the runtime does not imitate
+        if (node.def.type === 'matrixdropdown' || node.def.type === 'paneldynamic') continue;
+        if (!found.some((e) => !e.strict) || !readsAny(node, changed)) continue;
+        latest.set(node, questionErrors(state, node, lookup, true));
+        revalidated.add(node.def.name);
+      }
+    }
     readOnlyWhenValidated.set(question.def.name, state.readOnly(question));
-  });
-  return errors.filter((error) => {
+    const found = questionErrors(state, question, lookup);
+    latest.set(question, found);
+    return found;
+  }, lookup);
+  const final = new Map([...latest].map(([node, found]) => [node.def.name, found]));
+  return errors.filter((error, i) => {
+    if (!revalidated.has(error.question)) return true;
+    // the errors of a question validated again take the place of its first ones
+    return i === errors.findIndex((e) => e.question === error.question);
+  }).flatMap((error) => (revalidated.has(error.question) ? final.get(error.question) ?? [] : [error])).filter((error) => {
     const node = state.node(error.question);
     if (node?.kind !== 'question' || !readOnlyWhenValidated.has(error.question)) return true;
     return state.ownVisible(node) && (readOnlyWhenValidated.get(error.question) || !state.readOnly(node));
   });
 }
 
+/** calculated values' names, kept apart from answers of the same name */
+function prefixed(variables: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(variables).map(([name, value]) => [`\0${name}`, value]));
+}
+
+/** survey-core's getValidatorVariableNames: whether an expression validator of the question reads one of `names` (or inside one) */
+function readsAny(node: QuestionNode, names: string[]): boolean {
+  const own = node.def.name;
+  const read: string[] = [];
+  for (const validator of node.def.validators) if (validator.type === 'expression') variablesOf(validator.expression, read);
+  return read.some((variable) => variable !== own && variable !== `panel.${own}` && variable !== `row.${own}`
+    && names.some((name) => variable === name || variable.startsWith(`${name}.`)));
+}
+
+function variablesOf(expr: Expr, into: string[]): void {
+  if (expr.k === 'v') into.push(expr.n.replace(/^#/, ''));
+  else if (expr.k === 'a') expr.items.forEach((item) => variablesOf(item, into));
+  else if (expr.k === 'u') variablesOf(expr.e, into);
+  else if (expr.k === 'b') {
+    variablesOf(expr.l, into);
+    variablesOf(expr.r, into);
+  } else if (expr.k === 'f') expr.args.forEach((arg) => variablesOf(arg, into));
+}
+
 /**
- * Errors of the visible elements of a container, then the container's own "answer one" error.
- * Like survey-core, validating a choice question first drops answers no longer among its
- * visible choices (`correct`), which may change what is visible further on.
+ * Errors of the visible elements of a container (`validate` gives a question's), then the
+ * container's own "answer one" error.
  */
-export function containerErrors(state: RuntimeState, container: TreeNode & { children: TreeNode[] }, lookup: Lookup,
-  correct: (question: QuestionNode) => void): RuntimeError[] {
+export function containerErrors(state: RuntimeState, container: TreeNode & { children: TreeNode[] },
+  validate: (question: QuestionNode) => RuntimeError[], lookup: Lookup): RuntimeError[] {
   const errors: RuntimeError[] = [];
   for (const child of container.children) {
     if (!state.ownVisible(child)) continue;
-    if (child.kind === 'question') {
-      correct(child);
-      errors.push(...questionErrors(state, child, lookup));
-    } else errors.push(...containerErrors(state, child, lookup, correct));
+    if (child.kind === 'question') errors.push(...validate(child));
+    else errors.push(...containerErrors(state, child, validate, lookup));
   }
   if (!state.readOnly(container) && state.required(container) && state.visibleFlag(container)) {
     const visible = flaggedQuestions(state, container);
@@ -95,7 +144,11 @@ function flaggedQuestions(state: RuntimeState, container: TreeNode & { children:
   return result;
 }
 
-export function questionErrors(state: RuntimeState, node: QuestionNode, lookup: Lookup): RuntimeError[] {
+/**
+ * `onValueChanged`: survey-core's validation of a question after another answer changed, which
+ * leaves out the required, "other" and minimum-selection checks.
+ */
+export function questionErrors(state: RuntimeState, node: QuestionNode, lookup: Lookup, onValueChanged = false): RuntimeError[] {
   // survey-core checks an expression question even when read-only
   if (!state.ownVisible(node) || (state.readOnly(node) && node.def.type !== 'expression')) return [];
   const def = node.def;
@@ -104,8 +157,8 @@ export function questionErrors(state: RuntimeState, node: QuestionNode, lookup: 
   const add = (kind: ErrorKind, text: string) => errors.push({ question: def.name, kind, text });
 
   // an expression question is never required (survey-core's hasRequiredError)
-  if (def.type !== 'expression' && state.required(node) && state.isEmpty(def)) add('required', def.requiredErrorKey ? lookup(def.requiredErrorKey) : builtIn(lookup, 'requiredError'));
-  if (def.type === 'radiogroup' || def.type === 'dropdown' || def.type === 'checkbox') {
+  if (!onValueChanged && def.type !== 'expression' && state.required(node) && state.isEmpty(def)) add('required', def.requiredErrorKey ? lookup(def.requiredErrorKey) : builtIn(lookup, 'requiredError'));
+  if (!onValueChanged && (def.type === 'radiogroup' || def.type === 'dropdown' || def.type === 'checkbox')) {
     const selected = Array.isArray(value) ? value : [value];
     if (def.hasOther && selected.includes('other') && !state.comment(def)) {
       add('other', def.otherErrorKey ? lookup(def.otherErrorKey) : builtIn(lookup, 'otherRequiredError'));

@@ -36,6 +36,10 @@ export class Reactions {
     for (const q of state.tree.questions) if (isRanking(q.def)) setOrDelete(state.data, q.def.name, rankOnArrival(state, q.def, state.data[q.def.name]));
     state.changed();
     for (const node of this.order) this.observe(node);
+    // survey-core's first runConditions: a question whose choices are not all shown drops
+    // defaults among the hidden ones
+    const hiding = this.order.filter((node) => node.kind === 'question' && isSelect(node.def) && this.state.shownChoices(node.def).length < node.def.choices.length);
+    if (hiding.map((node) => this.correct(node as SelectNode)).some(Boolean)) this.settle();
   }
 
   /** model.setValue: one answer (or "other" text); the respondent's choice resets what a checkbox remembered. */

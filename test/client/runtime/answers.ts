@@ -127,7 +127,10 @@ export function stepsArbitrary(structure: StructurePayload): fc.Arbitrary<Array<
   const constants = stringConstants(structure);
   const step = fc.constantFrom(...questions).chain((q) => fc.oneof(
     { weight: 5, arbitrary: answerArbitrary(q, structure.commentSuffix, constants) },
-    // KNOWN DIVERGENCE (survey-core, stale state): an emptied paneldynamic takes back its panels' old answers; one empty panel instead
+    // KNOWN DIVERGENCE (survey-core, stale state): an emptied paneldynamic takes back its panels' old answers; one empty panel
+    // instead. Smallest reproduction: pd with panelCount 1 and a text x; setValue('pd', [{ x: 'a' }, { x: 'b' }]), then
+    // setValue('pd', null) (or [] or undefined): survey-core's data is { pd: [{ x: 'a' }] }, one panel, and so is its completed
+    // data; ours is {}, two empty panels. No respondent empties one: the answering page removes panels one by one
     { weight: 1, arbitrary: fc.constant<Array<[string, unknown]>>([[q.name, q.type === 'paneldynamic' ? [{}] : undefined]]) },
   ));
   return fc.array(step, { maxLength: 25 }).map((steps) => steps.flat());

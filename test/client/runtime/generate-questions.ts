@@ -35,10 +35,8 @@ export function questionJson(spec: QuestionSpec, name: string, w: Writers): Json
   if (spec.requiredErrorText) json.requiredErrorText = texts.text(spec.requiredErrorText, 'Fix');
   Object.assign(json, kindJson(spec.type, name, w));
   const target = targetsOf(spec, name)[0];
-  // KNOWN DIVERGENCE: survey-core drops a default whose choice is hidden at load, ours keeps it
-  const hidesChoices = json.choicesVisibleIf !== undefined || (json.choices as unknown[] | undefined)?.some((c) => typeof c === 'object' && c !== null && 'visibleIf' in c);
   const composite = spec.type.kind === 'paneldynamic';
-  if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !composite && !hidesChoices) json.defaultValue = defaultValue(spec.type, target, spec.defaultValue);
+  if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !composite) json.defaultValue = defaultValue(spec.type, target, spec.defaultValue);
   const validators = composite ? [] : spec.validators.map((v) => validatorJson(v, spec.type, w)).filter((v) => v !== undefined);
   if (validators.length > 0) json.validators = validators;
   return json;
@@ -104,9 +102,7 @@ function templateQuestion(q: QuestionSpec): QuestionSpec {
     : type.kind === 'radiogroup' || type.kind === 'dropdown' || type.kind === 'checkbox'
       ? { ...type, other: false, choicesVisibleIf: null, choicesEnableIf: null, choices: type.choices.map((c) => ({ ...c, visibleIf: null, enableIf: null })) }
       : type;
-  // KNOWN DIVERGENCE (survey-core, unresolved): with an expression validator on a template question, survey-core's
-  // first validation of a page sometimes reports no errors of that paneldynamic's panels (a second one does)
-  return { ...q, type: plain, defaultValue: null, validators: q.validators.filter((v) => v.kind !== 'expression') };
+  return { ...q, type: plain, defaultValue: null };
 }
 
 function choiceJson(c: ChoiceSpec, value: Literal, owner: SelectSpec, w: Writers): Json | Literal {
