@@ -41,8 +41,9 @@ import { createScheduler } from './modules/campaigns/scheduler.js';
 import { createLinks } from './modules/campaigns/links.js';
 import campaignsRoutes from './modules/campaigns/routes.js';
 import unsubscribePages from './modules/campaigns/pages.js';
-import { assetRoutes, createAssets, type Assets } from './modules/respond/assets.js';
+import { assetRoutes, createAssets, type Assets } from './plugins/assets.js';
 import respondPages from './modules/respond/routes.js';
+import adminRoutes from './modules/admin/routes.js';
 import respondRoutes from './modules/campaigns/respond-routes.js';
 import openRoutes from './modules/campaigns/open-routes.js';
 import bounceRoutes from './modules/campaigns/bounce-routes.js';
@@ -71,7 +72,7 @@ export interface Services {
   scheduler: ReturnType<typeof createScheduler>;
   i18n: ReturnType<typeof createI18n>;
   mailSource: MailSource;
-  /** the answering pages' script and stylesheet, bundled on first use */
+  /** the answering pages' and the admin interface's scripts and stylesheets, bundled on first use */
   assets: Assets;
   exports: ExportsService;
 }
@@ -177,6 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const links = createLinks({ db, clock: clock ?? (() => new Date()), optOut: (contactId) => optOutQuietly(services, contactId) });
   await app.register(campaignsRoutes, { campaigns: services.campaigns, db });
   await app.register(assetRoutes, { assets: services.assets });
+  await app.register(adminRoutes, { assets: services.assets });
   await app.register(respondPages, { links, versions: services.responses.versions, responses: services.responses, i18n: services.i18n, assets: services.assets,
     clock: clock ?? (() => new Date()), secureCookies: secureCookies(config.publicUrl) });
   await app.register(unsubscribePages, { links, i18n: services.i18n, assets: services.assets });

@@ -13,7 +13,7 @@ import { startSmtp, type Sink } from '../server/modules/mail/smtp.js';
 
 export const ADMIN_SCOPE = { userId: null, role: 'admin' as const, partnerId: null };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { I18n } from '../../i18n/index.js';
 import type { Links } from './links.js';
-import type { Assets } from '../respond/assets.js';
+import type { Assets } from '../../plugins/assets.js';
 import { chooseLanguage } from '../respond/language.js';
 import { invalidPage, isolate, messagePage } from '../respond/reply.js';
 

@@ -11,7 +11,7 @@ import { App } from '../../../client/respond/App.js';
 import type { Boot } from '../../../client/respond/boot.js';
 import type { ServedVersion } from '../responses/versions.js';
 import { isRtl } from '../../i18n/index.js';
-import type { BuiltAssets } from './assets.js';
+import type { BuiltAssets } from '../../plugins/assets.js';
 
 export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

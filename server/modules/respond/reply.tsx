@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { UI_LANGUAGES, type I18n } from '../../i18n/index.js';
-import type { Assets } from './assets.js';
+import type { Assets } from '../../plugins/assets.js';
 import { chooseLanguage } from './language.js';
 import { CSP, messageDocument } from './render.js';
 

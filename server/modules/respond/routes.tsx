@@ -11,7 +11,7 @@ import type { Links } from '../campaigns/links.js';
 import { surveyLanguages } from '../campaigns/service.js';
 import type { VersionCache, ServedVersion } from '../responses/versions.js';
 import type { ResponsesService } from '../responses/service.js';
-import type { Assets } from './assets.js';
+import type { Assets } from '../../plugins/assets.js';
 import { chooseLanguage, LANGUAGE_COOKIE, textsLocale } from './language.js';
 import { invalidPage, isolate, messagePage, sendHtml } from './reply.js';
 import { surveyDocument } from './render.js';

@@ -1,0 +1,54 @@
+/**
+ * Destructive or irreversible actions ask first, in a modal <dialog> (the browser keeps the
+ * focus inside it and Escape cancels). The question says exactly what will happen.
+ */
+import type { ComponentChildren } from 'preact';
+import { useId, useRef, useState } from 'preact/hooks';
+import { useT } from '../i18n.js';
+import { ProblemAlert } from './page.js';
+
+export function ConfirmButton({ label, title, children, confirmLabel, danger, onConfirm, disabled }: {
+  /** the button that opens the question */
+  label: string;
+  title: string;
+  /** what will happen, in full */
+  children: ComponentChildren;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<void>;
+  disabled?: boolean;
+}) {
+  const t = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>();
+  const id = useId();
+  async function confirm() {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await onConfirm();
+      dialog.current?.close();
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" ref={opener} class={danger ? 'danger' : undefined} disabled={disabled}
+        onClick={() => { setProblem(undefined); dialog.current?.showModal(); }}>{label}</button>
+      <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={() => opener.current?.focus()}>
+        <h2 id={`${id}-title`}>{title}</h2>
+        <div id={`${id}-body`}>{children}</div>
+        <ProblemAlert error={problem} />
+        <div class="actions">
+          <button type="button" class={danger ? 'danger' : 'primary'} disabled={busy} onClick={() => void confirm()}>{busy ? t('working') : confirmLabel}</button>
+          <button type="button" onClick={() => dialog.current?.close()}>{t('cancel')}</button>
+        </div>
+      </dialog>
+    </>
+  );
+}
