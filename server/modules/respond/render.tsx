@@ -13,8 +13,11 @@ import type { ServedVersion } from '../responses/versions.js';
 import { isRtl } from '../../i18n/index.js';
 import type { BuiltAssets } from '../../plugins/assets.js';
 
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'";
+/** Respondents' pages are never framed (no clickjacking of a personal link). */
+export const CSP = `${POLICY}; frame-ancestors 'none'`;
+/** The staff preview may be framed by this site's own pages: the admin interface shows it at phone width. */
+export const PREVIEW_CSP = `${POLICY}; frame-ancestors 'self'`;
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** JSON that cannot end the script element it sits in */

@@ -1,20 +1,22 @@
 /**
  * The survey pages respondents open: the personal link (/s/{token}), the open link (/c/{code}),
- * and the preview of any published version for signed-in staff (/preview/{slug}/{version}),
+ * and the preview of any version, draft or published, for signed-in staff (/preview/{slug}/{version}),
  * which stores nothing. Each renders the current page on the server, in the respondent's language.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { isRtl, languageName, readLocale, type I18n } from '../../i18n/index.js';
+import { isRtl, languageName, readLocale, UI_LANGUAGES, type I18n } from '../../i18n/index.js';
 import type { Boot, Mode, PrivacyNotice } from '../../../client/respond/boot.js';
 import type { Links } from '../campaigns/links.js';
-import { surveyLanguages } from '../campaigns/service.js';
 import type { VersionCache, ServedVersion } from '../responses/versions.js';
 import type { ResponsesService } from '../responses/service.js';
 import type { Assets } from '../../plugins/assets.js';
 import { chooseLanguage, LANGUAGE_COOKIE, textsLocale } from './language.js';
 import { invalidPage, isolate, messagePage, sendHtml } from './reply.js';
-import { surveyDocument } from './render.js';
+import { PREVIEW_CSP, surveyDocument } from './render.js';
+import { createPreviews, draftPayloads } from './preview.js';
+import { compileSurvey } from '../surveys/compiler/compile.js';
+import { notFound } from '../../errors.js';
 import { noticeOf } from '../responses/notice.js';
 
 interface Deps { links: Links; versions: VersionCache; responses: ResponsesService; i18n: I18n; assets: Assets; clock: () => Date; secureCookies: boolean }
@@ -42,7 +44,9 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
   }
 
   async function survey(reply: FastifyReply, input: { mode: Mode; version: ServedVersion; lang: string; offered: string[]; base: string; storage: string; partner: string;
-    answers?: Record<string, unknown>; page?: number | null; consent?: boolean | null; resumed?: boolean; edit?: boolean }) {
+    answers?: Record<string, unknown>; page?: number | null; consent?: boolean | null; resumed?: boolean; edit?: boolean;
+    /** where the page's script loads the compiled payloads (a draft's preview: under /preview) */
+    payloads?: string }) {
     const { version, lang } = input;
     const locale = textsLocale(version, lang);
     const notice: PrivacyNotice | undefined = noticeOf(version, locale);
@@ -50,7 +54,7 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
     const texts = version.texts[locale];
     const boot: Boot = {
       mode: input.mode, lang, dir: isRtl(lang) || texts.rtl ? 'rtl' : 'ltr', locale, version: version.version,
-      structure: `/api/compiled/structure/${version.structure.hash}`, texts: `/api/compiled/texts/${texts.hash}`,
+      structure: `${input.payloads ?? '/api/compiled'}/structure/${version.structure.hash}`, texts: `${input.payloads ?? '/api/compiled'}/texts/${texts.hash}`,
       strings: stringsIn(lang), languages: input.offered.map((tag) => ({ tag, name: languageName(tag) })),
       base: input.base, storageKey: input.storage, partner: input.partner ? isolate(input.partner) : '', notice, ...(input.edit ? { edit: true } : {}),
       start: { answers: input.answers ?? {}, page: input.page ?? 0, step: notice?.consent && !consented ? 'notice' : 'answering', consent: consented },
@@ -95,15 +99,37 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
     return survey(reply, { mode: 'open', version, lang, offered: campaign.languages, base: `/c/${request.params.code}`, storage: storageKey(`c:${campaign.id}`), partner: partner.name });
   });
 
-  app.get<{ Params: { slug: string; version: string } }>('/preview/:slug/:version', {
-    config: { auth: ['admin', 'coordinator', 'researcher'] }, schema: hide,
-  }, async (request, reply) => {
+  // the preview of any version, drafts too (compiled on demand, kept in memory, served only here)
+  const previews = createPreviews({ surveys: app.services.surveys, versions, compile: compileSurvey });
+  const staff = { auth: ['admin', 'coordinator', 'researcher'] as const };
+  // the admin interface shows the preview in a frame of its own origin; respondents' pages are never framed
+  const framedBySelf = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    reply.header('content-security-policy', PREVIEW_CSP);
+    return payload;
+  };
+
+  app.get<{ Params: { slug: string; version: string } }>('/preview/:slug/:version', { config: staff, schema: hide, onSend: framedBySelf }, async (request, reply) => {
     const number = Number(request.params.version);
     if (!Number.isInteger(number) || number < 1) return invalidPage(reply, request, assets, i18n, false);
-    const version = versions.get(versions.find(request.params.slug, number).versionId);
-    const offered = surveyLanguages(versions, version.versionId);
-    const lang = language(request, reply, offered);
-    return survey(reply, { mode: 'preview', version, lang, offered, base: '', storage: '', partner: '' });
+    const { slug } = request.params;
+    const preview = previews.get(slug, number);
+    if (!preview.ok) {
+      const { tag } = chooseLanguage(request, UI_LANGUAGES);
+      return messagePage(reply, assets, 422, tag, `Version ${number} of "${slug}" cannot run on phones`,
+        <ul>{preview.faults.map((f) => <li key={f.pointer}><code>{f.pointer || '/'}</code> {f.message}</li>)}</ul>);
+    }
+    const lang = language(request, reply, preview.offered);
+    return survey(reply, { mode: 'preview', version: preview.version, lang, offered: preview.offered, base: '', storage: '', partner: '',
+      payloads: preview.draft ? draftPayloads(slug, number) : undefined });
+  });
+
+  app.get<{ Params: { slug: string; version: string; kind: string; hash: string } }>('/preview/:slug/:version/compiled/:kind/:hash', {
+    config: staff, schema: hide,
+  }, async (request, reply) => {
+    const { slug, kind, hash } = request.params;
+    const number = Number(request.params.version);
+    if (!Number.isInteger(number) || number < 1 || (kind !== 'structure' && kind !== 'texts')) throw notFound('This preview payload');
+    return reply.header('cache-control', 'private, no-store').send(previews.payload(slug, number, kind, hash));
   });
 };
 
