@@ -62,14 +62,16 @@ export function openSnapshot(dbFile: string) {
     },
 
     /**
-     * Every response of the survey, in id order (random: nothing of the order of arrival), except
-     * those to a version that asks for consent and never got it (partial ones, say).
+     * Every response of the survey, except those to a version that asks for consent and never got
+     * it (partial ones, say). In the order of the version index (version, state, id): ids are
+     * random, so nothing of the order of arrival, and no ORDER BY, which made SQLite sort every
+     * row with its answers in memory before the first one came (seconds and 100 MB at 100,000).
      */
     *responses(surveyId: string, quasi: string[], withData: boolean, consentVersions: string[] = []): Generator<ResponseRow> {
       const extracts = quasi.map((_, i) => `, json_extract(data, ?) AS q${i}`).join('');
       const statement = sqlite.prepare(`SELECT id, version_id AS versionId, partner_id AS partnerId, campaign_id AS campaignId, locale, state,
         started_at AS startedAt, completed_at AS completedAt${withData ? ', data' : ''}${extracts}
-        FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?) AND ${CONSENTED} ORDER BY id`);
+        FROM responses WHERE version_id IN (SELECT id FROM survey_versions WHERE survey_id = ?) AND ${CONSENTED}`);
       for (const row of statement.iterate(...quasi.map(path), surveyId, JSON.stringify(consentVersions)) as IterableIterator<Record<string, unknown>>) {
         yield { ...(row as unknown as ResponseRow), quasi: quasi.map((_, i) => row[`q${i}`]) };
       }
