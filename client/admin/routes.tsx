@@ -8,6 +8,9 @@ import Home from './screens/home.js';
 import Account from './screens/account/index.js';
 import Surveys from './screens/surveys/index.js';
 import Lists from './screens/lists/index.js';
+import Campaigns from './screens/campaigns/index.js';
+import Status from './screens/status/index.js';
+import Exports from './screens/exports/index.js';
 import Partners from './screens/partners/index.js';
 import Users from './screens/partners/users.js';
 
@@ -24,7 +27,10 @@ const STAFF = ['admin', 'coordinator', 'researcher'] as const;
 
 export const AREAS: Area[] = [
   { path: '/surveys', nav: 'nav.surveys', roles: STAFF, screen: Surveys },
+  { path: '/campaigns', nav: 'nav.campaigns', roles: ['admin', 'coordinator'], screen: Campaigns },
+  { path: '/status', nav: 'nav.status', roles: ['admin', 'coordinator'], screen: Status },
   { path: '/lists', nav: 'nav.lists', roles: ['admin', 'coordinator'], screen: Lists },
+  { path: '/exports', nav: 'nav.exports', roles: ['admin', 'researcher'], screen: Exports },
   { path: '/partners', nav: 'nav.partners', roles: ['admin'], screen: Partners },
   { path: '/users', nav: 'nav.users', roles: ['admin'], screen: Users },
   { path: '/account', nav: 'nav.account', roles: STAFF, screen: Account },

@@ -39,7 +39,7 @@ if (browser) {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const menu = page.getByRole('navigation', { name: 'Main menu' });
     await menu.waitFor();
-    t.same(await menu.getByRole('link').allTextContents(), ['Surveys', 'Lists', 'Partners', 'Users', 'Your account'], "an admin's menu");
+    t.same(await menu.getByRole('link').allTextContents(), ['Surveys', 'Campaigns', 'Response rates', 'Lists', 'Exports', 'Partners', 'Users', 'Your account'], "an admin's menu");
     t.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the new screen\'s heading has the focus');
     await checkScreen(t, page, 'home-admin');
     await page.getByRole('link', { name: 'Your account' }).first().click();
@@ -57,7 +57,7 @@ if (browser) {
     const researcher = await staffUser(app, 'researcher');
     const page = await adminPage(t, browser, origin);
     await signIn(page, origin, researcher.email, researcher.password);
-    t.same(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents(), ['Surveys', 'Your account']);
+    t.same(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents(), ['Surveys', 'Exports', 'Your account']);
     await open(page, origin, '/admin/users');
     await t.resolves(page.getByRole('heading', { name: 'Not available to you' }).waitFor(), 'a screen of another role says so');
     await open(page, origin, '/admin/no-such-screen');
