@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Role } from '../../db/schema/index.js';
-import { forbidden, invalid, notFound, ProblemError } from '../../errors.js';
+import { forbidden, invalid, ProblemError } from '../../errors.js';
 import type { AuditService } from '../audit/service.js';
 import type { VersionCache } from '../responses/versions.js';
 import { cellOf, type Cell } from './cells.js';
@@ -15,56 +15,19 @@ import { companion } from './companions.js';
 import { describeFields } from './fields.js';
 import { contactRow, personalQuestions } from './follow-up.js';
 import { checkFilters, FILTERS } from './filters.js';
-import { questionFlags } from './flags.js';
 import type { CodebookQuery, ExportQuery, FollowUpQuery } from './schemas.js';
 import { GROUPING, selection } from './selection.js';
 import { openSnapshot, type ResponseRow, type Snapshot } from './snapshot.js';
-import { comboKey, cutThrough, suppress, SUPPRESSED, type Group } from './suppression.js';
-import { mergeVariables, panelQuestions, type Dropped, type Variable } from './variables.js';
+import { comboKey, cutThrough, suppress, SUPPRESSED } from './suppression.js';
+import { type Dropped, type Variable } from './variables.js';
 import { csvWriter, encode, ndjsonWriter } from './writers.js';
+import { census, loadSurvey } from './survey-census.js';
 import { encodeXlsx, xlsxFormat } from './xlsx.js';
 import { zipExport } from './zip.js';
 
 export interface Exporter { userId: string | null; role: Role }
 
 const META_COLUMNS = ['respondent', 'version', 'state', 'date', 'partner', 'country', 'region', 'language', 'campaign'];
-
-/** The survey in the snapshot: its published versions (compiled, with their privacy flags) and their merged variables. */
-function loadSurvey(snapshot: Snapshot, versions: VersionCache, slug: string) {
-  const survey = snapshot.survey(slug);
-  if (!survey) throw notFound(`Survey "${slug}"`);
-  const published = snapshot.publishedVersions(survey.id).map((row) => {
-    const served = versions.get(row.id);
-    const definition = JSON.parse(row.definition) as Record<string, unknown>;
-    return { ...served, flags: questionFlags(definition), consentRequired: definition.consentRequired === true };
-  });
-  const texts: VersionTexts[] = published.map((v) => ({ version: v.version, defaultLanguage: v.defaultLanguage, texts: v.texts }));
-  // responses to a version that asks for consent and never got it are no one's research data
-  const consentVersions = published.filter((v) => v.consentRequired).map((v) => v.versionId);
-  const panelCounts = snapshot.panelCounts(survey.id, panelQuestions(published.map((v) => v.structure)), consentVersions);
-  return { survey, published, texts, consentVersions, ...mergeVariables(published, panelCounts) };
-}
-
-/** rows read between two turns of the event loop while counting, so other requests are served meanwhile */
-const CENSUS_SLICE = 2000;
-
-/** Every response of the survey, whatever the filters, counted by combination of quasi-identifiers. */
-async function census(responses: Iterable<ResponseRow>, view: ReturnType<typeof selection>) {
-  const groups = new Map<string, Group>();
-  let rows = 0;
-  let read = 0;
-  for (const r of responses) {
-    if (++read % CENSUS_SLICE === 0) await new Promise(setImmediate);
-    const values = view.quasiValues(r);
-    const key = comboKey(values);
-    let g = groups.get(key);
-    if (!g) groups.set(key, g = { values, total: 0, selected: 0, eligible: 0, mask: 0 });
-    g.total++;
-    if (view.eligible(r)) g.eligible++;
-    if (view.selected(r)) { g.selected++; rows++; }
-  }
-  return { groups, rows };
-}
 
 /** The smallest k a researcher may ask for (admins may go down to 2). */
 export const RESEARCHER_MIN_K = 5;

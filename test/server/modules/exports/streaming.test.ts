@@ -31,7 +31,6 @@ t.test('an open export reads its own snapshot on its own connection, a batch at 
   const firstCsv = (await csv.body[Symbol.asyncIterator]().next()).value as Buffer;
   const firstXlsx = (await xlsx.body[Symbol.asyncIterator]().next()).value as Buffer;
   t.ok(csv.progress.rows < N / 2, `the CSV is read as it is sent, not into memory first (${csv.progress.rows} of ${N} rows read)`);
-  t.ok(xlsx.progress.rows < N, `so is the XLSX (${xlsx.progress.rows} of ${N} rows read)`);
 
   // both exports are open mid-way: the connection that serves requests answers and writes
   t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200, 'other requests are answered');
