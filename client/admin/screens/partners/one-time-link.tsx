@@ -2,13 +2,16 @@
  * A one-time set-password link, shown once: in a read-only field (selected, so it can be copied
  * by hand when the clipboard is not allowed) with a copy button, and what to do with it.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, useT } from '../../i18n.js';
 import { NS } from './texts.js';
 
-export function OneTimeLink({ email, url, expiresAt }: { email: string; url: string; expiresAt: string }) {
+export function OneTimeLink({ email, url, expiresAt, focus }: { email: string; url: string; expiresAt: string; focus?: boolean }) {
   const t = useT(NS);
   const field = useRef<HTMLTextAreaElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // shown in place of the form that was submitted: the focus would otherwise fall to the page
+  useEffect(() => { if (focus) heading.current?.focus(); }, [focus]);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copyLink() {
     try {
@@ -23,7 +26,7 @@ export function OneTimeLink({ email, url, expiresAt }: { email: string; url: str
   }
   return (
     <section class="pu-link" aria-labelledby="one-time-link">
-      <h2 id="one-time-link">{t('users.linkTitle')}</h2>
+      <h2 id="one-time-link" ref={heading} tabIndex={-1}>{t('users.linkTitle')}</h2>
       <p>{t('users.linkOnce', { date: formatDate(expiresAt, true) })}</p>
       <label for="set-password-link">{t('users.linkLabel', { email })}</label>
       <textarea ref={field} id="set-password-link" readOnly rows={3} value={url} spellcheck={false}

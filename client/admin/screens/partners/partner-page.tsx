@@ -9,13 +9,14 @@ import { NS } from './texts.js';
 
 export function PartnerPage({ partnerId, created }: { partnerId: string; created: boolean }) {
   const t = useT(NS);
+  const common = useT();
   const { resource: partner, current, saved, setSaved } = useEditable<Partner>(`/api/partners/${encodeURIComponent(partnerId)}`);
   return (
     <>
       <p class="back"><Link href="/partners">{t('partners.back')}</Link></p>
+      <PageTitle>{current?.name ?? common('nav.partners')}</PageTitle>
       <Loaded resource={partner}>{() => current && (
         <>
-          <PageTitle>{current.name}</PageTitle>
           {created && !saved && <p role="status" class="notice">{t('partners.created', { name: current.name })}</p>}
           {saved && <p role="status" class="notice">{t('partners.saved')}</p>}
           <div class="pu-columns">

@@ -14,10 +14,13 @@ import { NS } from './texts.js';
 
 export function UserPage({ userId }: { userId: string }) {
   const t = useT(NS);
+  const common = useT();
   const { resource, current, setSaved: setUser } = useEditable<User>(`/api/users/${encodeURIComponent(userId)}`);
   return (
     <>
       <p class="back"><Link href="/users">{t('users.back')}</Link></p>
+      {/* the heading is there from the start (it takes the focus), named once the account is loaded */}
+      <PageTitle>{current ? current.name ?? current.email : common('nav.users')}</PageTitle>
       <Loaded resource={resource}>{() => current && <Account user={current} onChange={setUser} />}</Loaded>
     </>
   );
@@ -31,7 +34,6 @@ function Account({ user, onChange }: { user: User; onChange: (user: User) => voi
   const state = stateOf(user);
   return (
     <>
-      <PageTitle>{user.name ?? user.email}</PageTitle>
       <dl class="facts">
         <dt>{t('users.email')}</dt><dd>{user.email}</dd>
         <dt>{t('users.role')}</dt><dd>{common(`role.${user.role}`)}</dd>
