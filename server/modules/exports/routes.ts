@@ -42,9 +42,8 @@ const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService }> = as
     });
   }
 
-  // every role reaches the handler, so that researchers and coordinators hear why they may not
   app.get('/api/surveys/:slug/follow-up-contacts', {
-    config: { auth: ['admin', 'researcher', 'coordinator'] },
+    config: { auth: ['admin'] },
     exposeHeadRoute: false,
     schema: { tags, summary: 'Admins only, audited: the answers to personal questions (pii: an address left for a follow-up interview, say) with the partner and the date alone, as CSV',
       params: SurveySlugParams, querystring: FollowUpQuerySchema, response: errorResponses(403, 404) },
