@@ -4,7 +4,8 @@
  * email), their one-time link copied; the coordinator sets a password in another browser and
  * sees their menu; the users list searched and filtered; an account disabled with its
  * confirmation (the person can no longer sign in), enabled again, a new link issued; unknown
- * partners and users said so. Every screen checked with axe-core at phone and desktop width.
+ * partners and users said so; the screens in Swedish. Every screen checked with axe-core at phone
+ * and desktop width.
  */
 import t from 'tap';
 import { launch } from './browser.js';
@@ -177,7 +178,7 @@ if (browser) {
     t.equal(await page.getByLabel('Partner', { exact: true }).count(), 0, 'the partner field is gone for a researcher');
   });
 
-  t.test('error states: unknown partner and user; your own account cannot be disabled', async (t) => {
+  t.test('error states: unknown partner and user; your own account cannot be disabled; the screens in Swedish', async (t) => {
     await open(page, origin, '/admin/partners/no-such-partner');
     await t.resolves(page.getByRole('alert').filter({ hasText: 'The partner was not found.' }).waitFor());
     await open(page, origin, '/admin/users/no-such-user');
@@ -187,5 +188,9 @@ if (browser) {
     await page.getByText('This is your own account').waitFor();
     t.equal(await page.getByRole('button', { name: 'Disable the account' }).count(), 0, 'no button to disable yourself');
     t.ok(await field('Role').isDisabled(), 'nor to change your own role');
+    await page.getByLabel('Language').selectOption('sv');
+    await t.resolves(page.getByRole('heading', { name: 'Namn, roll och partner' }).waitFor(), 'the screens speak the interface language');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Partner', exact: true }).click();
+    await t.resolves(page.getByRole('link', { name: 'Ny partner' }).waitFor());
   });
 }
