@@ -1,8 +1,32 @@
-/** /admin/campaigns: being built (issue 10). */
-import { useT } from '../../i18n.js';
+/**
+ * /admin/campaigns: a partner's campaigns (admins: every partner's), the form that creates and
+ * changes one with a live preview of its email in each language, and a campaign's page with its
+ * actions (start, pause, resume, close, newer survey version, test email) and its open link.
+ */
+import { addTexts, useT } from '../../i18n.js';
+import { match } from '../../router.js';
 import { PageTitle } from '../../ui/page.js';
+import en from './locales/en.json' with { type: 'json' };
+import sv from './locales/sv.json' with { type: 'json' };
+import pl from './locales/pl.json' with { type: 'json' };
+import lt from './locales/lt.json' with { type: 'json' };
+import { CampaignScreen } from './campaign.js';
+import { CampaignsScreen } from './list.js';
+import { EditCampaign, NewCampaign } from './form.js';
 
-export default function Area(_: { path: string; query: URLSearchParams }) {
+addTexts('campaigns', { en, sv, pl, lt });
+
+export default function Area({ path, query }: { path: string; query: URLSearchParams }) {
   const t = useT();
-  return <PageTitle>{t('nav.campaigns')}</PageTitle>;
+  let params: Record<string, string> | null;
+  if (path === '/') return <CampaignsScreen query={query} />;
+  if (path === '/new') return <NewCampaign />;
+  if ((params = match('/:campaignId', path))) return <CampaignScreen key={params.campaignId} campaignId={params.campaignId} />;
+  if ((params = match('/:campaignId/edit', path))) return <EditCampaign key={params.campaignId} campaignId={params.campaignId} />;
+  return (
+    <>
+      <PageTitle>{t('notFound.title')}</PageTitle>
+      <p>{t('notFound.body')}</p>
+    </>
+  );
 }

@@ -1,0 +1,217 @@
+/**
+ * The campaign form: creating one (survey, published version, partner for admins), and changing it
+ * while the API allows (draft, scheduled, paused). Every API error shows at its field.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../../../shared/api.js';
+import { i18n, useT } from '../../i18n.js';
+import { Link, navigate } from '../../router.js';
+import { useSession } from '../../session.js';
+import { Form, SelectField, TextField, useSubmit } from '../../ui/forms.js';
+import { Loaded, PageTitle, useResource } from '../../ui/page.js';
+import { bodyOf, draftOf, type Draft } from './draft.js';
+import { CheckGroup, RadioGroup } from './fields.js';
+import { emptyTexts, LanguageMessages, VARIABLES, type Sample } from './messages.js';
+import { languageName, wallToUtc } from './time.js';
+import { campaignPath, EDITABLE, type Campaign, type ContactList, type Paged, type Partner, type SurveyDetail, type SurveySummary } from './types.js';
+
+export function NewCampaign() {
+  const t = useT('campaigns');
+  return (
+    <>
+      <PageTitle>{t('form.newTitle')}</PageTitle>
+      <CampaignForm />
+    </>
+  );
+}
+
+export function EditCampaign({ campaignId }: { campaignId: string }) {
+  const t = useT('campaigns');
+  const campaign = useResource<Campaign>(`/api/campaigns/${encodeURIComponent(campaignId)}`);
+  return (
+    <>
+      <PageTitle>{campaign.data ? t('form.editTitle', { name: campaign.data.name }) : t('form.editTitleShort')}</PageTitle>
+      <Loaded resource={campaign}>{(c) => EDITABLE.includes(c.state)
+        ? <CampaignForm campaign={c} />
+        : <p role="status">{t('form.notEditable', { state: t(`state.${c.state}`) })} <Link href={campaignPath(c.id)}>{t('backToCampaign')}</Link></p>}
+      </Loaded>
+    </>
+  );
+}
+
+type Version = { definition: { locale?: unknown; title?: unknown } };
+type LocaleReport = { locales: { locale: string }[] };
+
+/** The survey version's languages: its default language, then its translations (as the API offers them). */
+function versionLanguages(version: Version | undefined, report: LocaleReport | undefined): string[] {
+  if (!version || !report) return [];
+  const first = typeof version.definition.locale === 'string' && version.definition.locale ? version.definition.locale : 'en';
+  return [first, ...report.locales.map((l) => l.locale).filter((l) => l !== 'default' && l !== first)];
+}
+
+function titleIn(version: Version | undefined, language: string, fallback: string): string {
+  const title = version?.definition.title;
+  if (typeof title === 'string') return title;
+  if (title && typeof title === 'object') {
+    const texts = title as Record<string, string>;
+    return texts[language] ?? texts.default ?? fallback;
+  }
+  return fallback;
+}
+
+function CampaignForm({ campaign }: { campaign?: Campaign }) {
+  const t = useT('campaigns');
+  const { user } = useSession();
+  const admin = user.role === 'admin';
+  const creating = !campaign;
+  const [d, setD] = useState<Draft>(() => draftOf(campaign));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((old) => ({ ...old, [key]: value }));
+
+  const partners = useResource<Partner[]>('/api/partners');
+  const partnerId = campaign?.partnerId ?? (admin ? d.partnerId : user.partnerId ?? '');
+  const partner = partners.data?.find((p) => p.id === partnerId);
+  const timeZone = campaign?.timeZone ?? partner?.timeZone ?? 'UTC';
+  const lists = useResource<Paged<ContactList>>(partnerId ? `/api/lists?pageSize=500${admin ? `&partnerId=${encodeURIComponent(partnerId)}` : ''}` : null);
+  const surveys = useResource<SurveySummary[]>(creating ? '/api/surveys' : null);
+  const slug = encodeURIComponent(d.survey);
+  const detail = useResource<SurveyDetail>(creating && d.survey ? `/api/surveys/${slug}` : null);
+  const versionPath = d.survey && d.version ? `/api/surveys/${slug}/versions/${encodeURIComponent(d.version)}` : null;
+  const version = useResource<Version>(versionPath);
+  const report = useResource<LocaleReport>(d.survey && d.version ? `/api/surveys/${slug}/languages?version=${encodeURIComponent(d.version)}` : null);
+  const offered = versionLanguages(version.data, report.data);
+
+  // a newly chosen survey starts at its published version, offering all of its languages
+  useEffect(() => {
+    if (creating && detail.data && detail.data.slug === d.survey && !d.version && detail.data.publishedVersion) set('version', String(detail.data.publishedVersion));
+  }, [detail.data, d.survey]);
+  useEffect(() => {
+    if (creating && offered.length && d.languages.length === 0) set('languages', offered);
+  }, [offered.join(',')]);
+
+  const form = useSubmit(async () => {
+    const body = bodyOf({ ...d, partnerId: admin ? d.partnerId : '' }, timeZone, creating, campaign?.state);
+    const saved = creating
+      ? await api<Campaign>('/api/campaigns', { body })
+      : await api<Campaign>(`/api/campaigns/${encodeURIComponent(campaign.id)}`, { method: 'PATCH', body });
+    navigate(campaignPath(saved.id));
+  });
+  const errors = form.problem instanceof ApiError ? form.problem.errors : [];
+  /** every message at a pointer or below it (/listIds also shows /listIds/2) */
+  const at = (pointer: string) => errors.filter((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`)).map((e) => e.message).join('; ') || undefined;
+  const prefixes = ['/name', '/partnerId', '/survey', '/version', '/listIds', '/languages', '/startsAt', '/closesAt', '/reminders', '/senderName',
+    '/replyTo', '/mode', '/allowEdit', '/retentionDays', '/openCap', ...d.languages.map((l) => `/messages/${l}`)];
+  const shown = errors.map((e) => e.pointer).filter((p) => prefixes.some((x) => p === x || p.startsWith(`${x}/`)));
+
+  const surveyTitle = titleIn(version.data, 'default', campaign?.survey ?? d.survey);
+  const sample: Sample = {
+    name: t('preview.sampleName'), link: `${location.origin}/s/${t('preview.sampleToken')}`, unsubscribe: `${location.origin}/u/${t('preview.sampleToken')}`,
+    partner: partner?.name ?? '', survey: (language) => titleIn(version.data, language, surveyTitle),
+    deadline: (language) => {
+      const utc = d.closesAt ? wallToUtc(d.closesAt, timeZone) : undefined;
+      if (!utc) return '';
+      try {
+        return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(utc));
+      } catch {
+        return utc;
+      }
+    },
+  };
+  const openSurveys = (surveys.data ?? []).filter((s) => s.state === 'open' && s.publishedVersion !== null);
+  const published = (detail.data?.versions ?? []).filter((v) => v.publishedAt);
+
+  return (
+    <Form onSubmit={() => void form.submit()} problem={form.problem} shown={shown} busy={form.busy}
+      submitLabel={creating ? t('form.create') : t('form.save')}
+      secondary={<Link href={campaign ? campaignPath(campaign.id) : campaignPath()} class="campaign-button">{t('cancel')}</Link>}>
+      <p class="hint">{creating ? t('form.createIntro') : t('form.editIntro')}</p>
+      <TextField id="campaign-name" label={t('field.name')} required maxLength={200} error={at('/name')} value={d.name} onValue={(v) => set('name', v)} />
+
+      <fieldset class="campaign-section">
+        <legend>{t('form.whatAndWho')}</legend>
+        {creating && admin && (
+          <SelectField id="campaign-partner" label={t('field.partner')} required error={at('/partnerId')} value={d.partnerId}
+            onValue={(v) => setD((old) => ({ ...old, partnerId: v, listIds: [] }))}
+            options={[{ value: '', label: t('form.choosePartner') }, ...(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
+        )}
+        {creating ? (
+          <>
+            <SelectField id="campaign-survey" label={t('field.survey')} required hint={t('form.surveyHint')} error={at('/survey')} value={d.survey}
+              onValue={(v) => setD((old) => ({ ...old, survey: v, version: '', languages: [] }))}
+              options={[{ value: '', label: t('form.chooseSurvey') }, ...openSurveys.map((s) => ({ value: s.slug, label: s.title }))]} />
+            {d.survey && (
+              <SelectField id="campaign-version" label={t('field.version')} required error={at('/version')} value={d.version}
+                onValue={(v) => setD((old) => ({ ...old, version: v, languages: [] }))}
+                options={published.map((v) => ({ value: String(v.version), label: t('form.versionOption', { version: v.version, title: v.title }) }))} />
+            )}
+          </>
+        ) : (
+          <p>{t('surveyVersion', { survey: surveyTitle, version: campaign.version })} <span class="hint">{t('form.moveHint')}</span></p>
+        )}
+        <CheckGroup id="campaign-lists" legend={t('field.lists')} hint={t('form.listsHint')} error={at('/listIds')} values={d.listIds}
+          onValues={(v) => set('listIds', v)} empty={<p>{partnerId ? t('form.noLists') : t('form.partnerFirst')}</p>}
+          choices={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: t('form.listOption', { name: l.name, count: l.total }) }))} />
+        <CheckGroup id="campaign-languages" legend={t('field.languages')} hint={t('form.languagesHint')} error={at('/languages')} values={d.languages}
+          onValues={(v) => set('languages', offered.filter((l) => v.includes(l)).concat(v.filter((l) => !offered.includes(l))))}
+          empty={<p>{t('form.surveyFirst')}</p>}
+          choices={(offered.length ? offered : d.languages).map((l) => ({ value: l, label: `${languageName(l, i18n.language)} (${l})` }))} />
+      </fieldset>
+
+      <fieldset class="campaign-section">
+        <legend>{t('form.schedule')}</legend>
+        <p class="hint" id="campaign-zone">{t('form.zone', { zone: timeZone })}</p>
+        <RadioGroup id="campaign-start" legend={t('field.start')} error={at('/startsAt')} value={d.startLater ? 'later' : 'now'}
+          onValue={(v) => set('startLater', v === 'later')} disabled={Boolean(campaign?.startedAt)}
+          choices={[{ value: 'now', label: t('form.startNow') }, { value: 'later', label: t('form.startLater') }]} />
+        {d.startLater && (
+          <TextField id="campaign-starts-at" type="datetime-local" label={t('field.startsAt', { zone: timeZone })} error={at('/startsAt')}
+            value={d.startsAt} onValue={(v) => set('startsAt', v)} />
+        )}
+        <TextField id="campaign-closes-at" type="datetime-local" label={t('field.closesAt', { zone: timeZone })} hint={t('form.closesHint')}
+          error={at('/closesAt')} value={d.closesAt} onValue={(v) => set('closesAt', v)} />
+        <TextField id="campaign-reminder-days" label={t('field.reminderDays')} hint={t('form.reminderDaysHint')} inputMode="numeric"
+          error={at('/reminders/days')} value={d.reminderDays} onValue={(v) => set('reminderDays', v)} />
+        <TextField id="campaign-reminder-max" type="number" min={0} max={10} label={t('field.reminderMax')} error={at('/reminders/max') ?? at('/reminders')}
+          value={d.reminderMax} onValue={(v) => set('reminderMax', v)} />
+      </fieldset>
+
+      <fieldset class="campaign-section">
+        <legend>{t('form.answers')}</legend>
+        <RadioGroup id="campaign-mode" legend={t('field.mode')} error={at('/mode')} value={d.mode} disabled={Boolean(campaign && campaign.state !== 'draft')}
+          hint={campaign && campaign.state !== 'draft' ? t('form.modeFixed') : undefined}
+          onValue={(v) => setD((old) => ({ ...old, mode: v as Draft['mode'], allowEdit: v === 'tracked' && old.allowEdit }))}
+          choices={[{ value: 'anonymous', label: t('mode.anonymous') }, { value: 'tracked', label: t('mode.tracked') }]} />
+        <div class={at('/allowEdit') ? 'field check invalid' : 'field check'}>
+          <input id="campaign-allow-edit" type="checkbox" checked={d.allowEdit} disabled={d.mode !== 'tracked'}
+            aria-describedby={at('/allowEdit') ? 'campaign-allow-edit-hint campaign-allow-edit-error' : 'campaign-allow-edit-hint'}
+            aria-invalid={at('/allowEdit') ? true : undefined} onChange={(e) => set('allowEdit', (e.currentTarget as HTMLInputElement).checked)} />
+          <label for="campaign-allow-edit">{t('field.allowEdit')}</label>
+          <p id="campaign-allow-edit-hint" class="hint">{t('form.allowEditHint')}</p>
+          {at('/allowEdit') && <p id="campaign-allow-edit-error" class="field-error">{at('/allowEdit')}</p>}
+        </div>
+        <TextField id="campaign-retention" type="number" min={0} max={3650} label={t('field.retentionDays')} hint={t('form.retentionHint')}
+          error={at('/retentionDays')} value={d.retentionDays} onValue={(v) => set('retentionDays', v)} />
+        <TextField id="campaign-open-cap" type="number" min={1} label={t('field.openCap')} hint={t('form.openCapHint')}
+          error={at('/openCap')} value={d.openCap} onValue={(v) => set('openCap', v)} />
+      </fieldset>
+
+      <fieldset class="campaign-section">
+        <legend>{t('form.sender')}</legend>
+        <TextField id="campaign-sender" label={t('field.senderName')} hint={t('form.senderHint', { partner: partner?.name ?? '' })} maxLength={100}
+          error={at('/senderName')} value={d.senderName} onValue={(v) => set('senderName', v)} />
+        <TextField id="campaign-reply-to" type="email" label={t('field.replyTo')} hint={t('form.replyToHint')} maxLength={320}
+          error={at('/replyTo')} value={d.replyTo} onValue={(v) => set('replyTo', v)} />
+      </fieldset>
+
+      <section class="campaign-section" aria-labelledby="campaign-messages">
+        <h2 id="campaign-messages">{t('form.messages')}</h2>
+        <p class="hint">{t('form.messagesHint', { variables: VARIABLES.map((v) => `{{${v}}}`).join(', '), link: '{{link}}' })}</p>
+        {d.languages.length === 0 && <p>{t('form.languagesFirst')}</p>}
+        {d.languages.map((language) => (
+          <LanguageMessages key={language} language={language} texts={d.messages[language] ?? emptyTexts()} errorAt={at} sample={sample}
+            senderName={d.senderName.trim() || partner?.name || ''} replyTo={d.replyTo.trim() || partner?.contactEmail || ''}
+            onTexts={(texts) => setD((old) => ({ ...old, messages: { ...old.messages, [language]: texts } }))} />
+        ))}
+      </section>
+    </Form>
+  );
+}
