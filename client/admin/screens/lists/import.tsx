@@ -18,17 +18,18 @@ import type { ImportJob } from './types.js';
 const POLL_MS = 400;
 const busy = (job: ImportJob | undefined) => job?.status === 'reading' || job?.status === 'committing';
 
-/** The import, polled while the server reads or commits it. */
+/** The import, polled while the server reads or commits it (a failed poll is retried, not the end of it). */
 function useImport(importId: string) {
   const [job, setJob] = useState<ImportJob>();
   const [error, setError] = useState<unknown>();
   const [tick, setTick] = useState(0);
+  const [settled, setSettled] = useState(0);
   useEffect(() => {
     let live = true;
     api<ImportJob>(`/api/imports/${encodeURIComponent(importId)}`).then(
       (j) => { if (live) { setJob(j); setError(undefined); } },
       (e: unknown) => { if (live) setError(e); },
-    );
+    ).finally(() => { if (live) setSettled((n) => n + 1); });
     return () => { live = false; };
   }, [importId, tick]);
   const refresh = () => setTick((n) => n + 1);
@@ -36,7 +37,7 @@ function useImport(importId: string) {
     if (!busy(job)) return;
     const timer = setTimeout(refresh, POLL_MS);
     return () => clearTimeout(timer);
-  }, [job]);
+  }, [job, settled]);
   return { job, error, setJob, refresh };
 }
 
