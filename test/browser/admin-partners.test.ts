@@ -3,7 +3,8 @@
  * changed; a coordinator invited for it (errors at their fields: a missing partner, a taken
  * email), their one-time link copied; the coordinator sets a password in another browser and
  * sees their menu; the users list searched and filtered; an account disabled with its
- * confirmation (the person can no longer sign in), enabled again, a new link issued; unknown
+ * confirmation (the person can no longer sign in), enabled again, signed out everywhere (an API
+ * token stops working), a new link issued; unknown
  * partners and users said so; the screens in Swedish. Every screen checked with axe-core at phone
  * and desktop width.
  */
@@ -165,6 +166,14 @@ if (browser) {
     await page.getByRole('button', { name: 'Enable the account' }).click();
     await page.getByRole('dialog', { name: /^Enable the account/ }).getByRole('button', { name: 'Enable the account' }).click();
     await t.resolves(page.getByText('The account is enabled again.').waitFor());
+    const userId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const { token } = fx.app.services.accounts.createApiToken(userId, 'a script of hers');
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    const revoke = page.getByRole('dialog', { name: `Sign ${coordinator.email} out everywhere?` });
+    t.match(await revoke.textContent(), /all their API tokens are revoked/, 'the confirmation says what happens');
+    await revoke.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await t.resolves(page.getByText(`${coordinator.email} is signed out everywhere`).waitFor());
+    t.equal((await fetch(`${origin}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status, 401, 'her API token no longer works');
     await page.getByRole('button', { name: 'Issue a new set-password link' }).click();
     const reissue = page.getByRole('dialog', { name: /^Issue a new set-password link/ });
     t.match(await reissue.textContent(), /Every earlier set-password link for this person stops working/);
