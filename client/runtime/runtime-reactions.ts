@@ -37,9 +37,10 @@ export class Reactions {
     state.changed();
     for (const node of this.order) this.observe(node);
     // survey-core's first runConditions: a question whose choices are not all shown drops
-    // defaults among the hidden ones
+    // defaults among the hidden ones; still loading, it fills no defaults into pages or panels
+    // that this shows
     const hiding = this.order.filter((node) => node.kind === 'question' && isSelect(node.def) && this.state.shownChoices(node.def).length < node.def.choices.length);
-    if (hiding.map((node) => this.correct(node as SelectNode)).some(Boolean)) this.settle();
+    if (hiding.map((node) => this.correct(node as SelectNode)).some(Boolean)) this.settle(false);
   }
 
   /** model.setValue: one answer (or "other" text); the respondent's choice resets what a checkbox remembered. */
@@ -98,13 +99,13 @@ export class Reactions {
   }
 
   /** After a change: react to what it made visible or hidden, until nothing changes any more. */
-  settle(): void {
+  settle(fillDefaults = true): void {
     for (let round = 0; round < 50; round++) {
       let changed = false;
       for (const node of this.order) {
         const before = this.seen.get(node);
         if (this.observe(node) === before) continue;
-        if (node.kind !== 'question' ? this.fillDefaults(node) : isRanking(node.def) ? this.rerank(node.def) : this.correct(node as SelectNode)) changed = true;
+        if (node.kind !== 'question' ? fillDefaults && this.fillDefaults(node) : isRanking(node.def) ? this.rerank(node.def) : this.correct(node as SelectNode)) changed = true;
       }
       if (!changed) return;
     }

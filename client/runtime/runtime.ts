@@ -8,7 +8,7 @@ import type { StructurePayload, TextsPayload } from './compiled-types.js';
 import { visibleChoices } from './runtime-choices.js';
 import type { SelectNode, VisibleChoice } from './runtime-choices.js';
 import { completeData } from './runtime-complete.js';
-import { validatePage } from './runtime-errors.js';
+import { validatePage } from './runtime-validate-page.js';
 import type { RuntimeError } from './runtime-errors.js';
 import { progress, questionNumber, visiblePages } from './runtime-pages.js';
 import type { Progress } from './runtime-pages.js';

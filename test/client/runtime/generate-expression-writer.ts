@@ -21,6 +21,11 @@ export class ExpressionWriter {
    * `{name}` of a target whose value a function or operator takes as it is.
    * KNOWN DIVERGENCE: not an unanswered checkbox there, except inside sum, min, max, avg and
    * count: survey-core reads it as [] (truthy, and a date to age()), our runtime as undefined.
+   * Smallest reproduction: checkbox cb unanswered, a calculated value `iif({cb}, 1, 2)` is 1 there
+   * and 2 here (also `!{cb}`, `{cb} < 'x'`, `age({cb})`). Reading it as [] in the runtime fixes
+   * those but breaks `{cb} = {t}` with t unanswered, which survey-core reads as undefined (equal
+   * to []) and the runtime as null: that needs the runtime to tell an unanswered question
+   * (undefined) from an unknown name (null) first.
    */
   private valueRef(index: number, prefer?: TargetKind, aggregated = false): string {
     const pool = aggregated ? this.targets : this.targets.filter((t) => t.kind !== 'multi');
