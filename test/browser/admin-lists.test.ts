@@ -90,6 +90,18 @@ if (browser) {
     await t.resolves(bad.getByText('not a valid email address').waitFor(), "row 3's problem is shown with its row number");
     t.match(await bad.textContent(), /Email:.*not a valid email address/, 'at its field');
     t.match(await page.locator('ul.counts').textContent(), /2\s*new contacts to add.*1\s*rows skipped/s, 'valid and invalid rows counted');
+    // read again as Windows-1252, then as detected: the preview follows
+    await page.getByText('Columns, encoding and separator').click();
+    await page.getByLabel('Text encoding').selectOption('windows-1252');
+    await page.getByRole('button', { name: 'Read the file again' }).click();
+    await page.locator('dl.facts dd', { hasText: 'windows-1252' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Rows read: 3' }).waitFor();
+    t.pass('the file is read again with the encoding chosen');
+    await page.getByText('Columns, encoding and separator').click();
+    await page.getByLabel('Text encoding').selectOption('');
+    await page.getByRole('button', { name: 'Read the file again' }).click();
+    await page.locator('dl.facts dd', { hasText: 'windows-1250' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Rows read: 3' }).waitFor();
     await page.getByLabel('Show').selectOption('all');
     await t.resolves(row('Row 2').getByText('Łukasz Żółć').waitFor(), 'the Windows-1250 name reads correctly in the preview');
     await checkScreen(t, page, 'import-preview');

@@ -56,11 +56,13 @@ export function StatusCounts({ list }: { list: ContactList }) {
 function DeleteList({ list, onDeleted }: { list: ContactList; onDeleted: () => void }) {
   const t = useT('lists');
   return (
-    <ConfirmButton label={t('delete.button')} title={t('delete.title', { name: list.name })} confirmLabel={t('delete.confirm')} danger
-      onConfirm={async () => { await api(`/api/lists/${list.id}`, { method: 'DELETE' }); onDeleted(); }}>
-      <p>{t('delete.body', { count: list.total })}</p>
-      <p>{t('delete.stays')}</p>
-    </ConfirmButton>
+    <div class="row-actions">
+      <ConfirmButton label={t('delete.button')} title={t('delete.title', { name: list.name })} confirmLabel={t('delete.confirm')} danger
+        onConfirm={async () => { await api(`/api/lists/${list.id}`, { method: 'DELETE' }); onDeleted(); }}>
+        <p>{t('delete.body', { count: list.total })}</p>
+        <p>{t('delete.stays')}</p>
+      </ConfirmButton>
+    </div>
   );
 }
 

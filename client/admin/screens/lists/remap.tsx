@@ -26,7 +26,9 @@ export function Remap({ job, onChanged }: { job: ImportJob; onChanged: (job: Imp
     const names = [name, lastName].filter(Boolean);
     if (names.length) mapping.name = names.length === 1 ? names[0] : names;
     if (language) mapping.language = language;
-    const body = { mapping: email ? mapping : undefined, encoding: encoding || undefined, delimiter: delimiter || undefined };
+    // another encoding or separator changes the header's text: the columns are then found afresh
+    const reread = encoding !== (job.request.encoding ?? '') || delimiter !== (job.request.delimiter ?? '');
+    const body = { mapping: email && !reread ? mapping : undefined, encoding: encoding || undefined, delimiter: delimiter || undefined };
     onChanged(await api<ImportJob>(`/api/imports/${encodeURIComponent(job.id)}/request`, { method: 'PUT', body }));
   });
   const columns = [{ value: '', label: t('remap.none') }, ...header.filter(Boolean).map((h) => ({ value: h, label: h }))];
