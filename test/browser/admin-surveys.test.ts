@@ -83,6 +83,8 @@ if (browser) {
     t.match(await dialog.textContent(), /respondents can answer it/, 'the question says what it means for respondents');
     await dialog.getByRole('button', { name: 'Publish' }).click();
     await t.resolves(page.getByRole('status').filter({ hasText: 'Version 1 is published and the survey is open.' }).waitFor());
+    await t.resolves(page.waitForFunction(() => document.activeElement?.textContent === 'Version 1 is published and the survey is open.'),
+      'the focus goes to what happened (the publish button is gone)');
     await t.resolves(page.locator('dd .survey-state').getByText('Open').waitFor(), 'the state is open');
     t.equal(app.services.surveys.get('phone-check').publishedVersion, 1);
     t.ok(await page.getByRole('button', { name: 'Close the survey' }).isVisible(), 'it can now be closed');

@@ -1,5 +1,5 @@
 /** /admin/surveys/{slug}: one survey, its versions, publishing and closing, preview and translations. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../../../shared/api.js';
 import { formatDate, useT } from '../../i18n.js';
 import { Link } from '../../router.js';
@@ -46,6 +46,9 @@ function Publishing({ survey, onChanged }: { survey: SurveyDetail; onChanged: ()
   const { user } = useSession();
   const [problem, setProblem] = useState<unknown>();
   const [done, setDone] = useState('');
+  const said = useRef<HTMLParagraphElement>(null);
+  // the button just used may be gone (published, closed): the focus goes to what happened
+  useEffect(() => { if (done) said.current?.focus(); }, [done]);
   if (user.role !== 'admin') return null;
   const latest = survey.versions[survey.versions.length - 1];
   const publishable = latest && !latest.publishedAt;
@@ -66,7 +69,7 @@ function Publishing({ survey, onChanged }: { survey: SurveyDetail; onChanged: ()
   return (
     <section aria-labelledby="survey-publishing">
       <h2 id="survey-publishing">{t('publish.title')}</h2>
-      {done && <p role="status" class="notice">{done}</p>}
+      {done && <p role="status" class="notice" tabIndex={-1} ref={said}>{done}</p>}
       <div class="survey-buttons">
         {publishable && (
           <ConfirmButton label={t('publish.button', { version: latest.version })} title={t('publish.confirmTitle', { version: latest.version })}
