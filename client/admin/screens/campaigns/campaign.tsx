@@ -21,17 +21,18 @@ export function CampaignScreen({ campaignId }: { campaignId: string }) {
   const resource = useResource<Campaign>(`/api/campaigns/${encodeURIComponent(campaignId)}`);
   const [latest, setLatest] = useState<Campaign | undefined>();
   const campaign = latest ?? resource.data;
+  const survey = useResource<SurveyDetail>(resource.data ? `/api/surveys/${encodeURIComponent(resource.data.survey)}` : null);
   return (
     <>
       <PageTitle>{campaign?.name ?? t('campaign')}</PageTitle>
       <Loaded resource={resource}>{() => campaign && (
         <>
           <p class="campaign-summary"><StateBadge state={campaign.state} /> <Schedule campaign={campaign} /></p>
-          <Actions campaign={campaign} onChanged={setLatest} />
+          <Actions campaign={campaign} survey={survey.data} onChanged={setLatest} />
           <Link href={`/status/campaign/${encodeURIComponent(campaign.id)}`}>{t('statusBoard')}</Link>
           <TestEmail campaign={campaign} />
           <OpenLink campaign={campaign} />
-          <Settings campaign={campaign} />
+          <Settings campaign={campaign} surveyTitle={survey.data?.title ?? campaign.survey} />
         </>
       )}</Loaded>
     </>
@@ -39,13 +40,12 @@ export function CampaignScreen({ campaignId }: { campaignId: string }) {
 }
 
 /** The actions the campaign's state allows, each asking first and saying what happens to unsent mail and open links. */
-function Actions({ campaign: c, onChanged }: { campaign: Campaign; onChanged: (c: Campaign) => void }) {
+function Actions({ campaign: c, survey, onChanged }: { campaign: Campaign; survey: SurveyDetail | undefined; onChanged: (c: Campaign) => void }) {
   const t = useT('campaigns');
   const act = (action: string, body?: unknown) => async () => onChanged(await api<Campaign>(`/api/campaigns/${encodeURIComponent(c.id)}/${action}`, { method: 'POST', body }));
   const later = Date.parse(c.startsAt) > Date.now();
   const when = formatInZone(c.startsAt, c.timeZone, i18n.language);
-  const survey = useResource<SurveyDetail>(c.state === 'closed' ? null : `/api/surveys/${encodeURIComponent(c.survey)}`);
-  const newer = survey.data?.publishedVersion && survey.data.publishedVersion > c.version ? survey.data.publishedVersion : null;
+  const newer = c.state !== 'closed' && survey?.publishedVersion && survey.publishedVersion > c.version ? survey.publishedVersion : null;
   return (
     <section aria-labelledby="campaign-actions" class="campaign-actions">
       <h2 id="campaign-actions">{t('actions.title')}</h2>
@@ -112,7 +112,7 @@ function TestEmail({ campaign: c }: { campaign: Campaign }) {
   );
 }
 
-function Settings({ campaign: c }: { campaign: Campaign }) {
+function Settings({ campaign: c, surveyTitle }: { campaign: Campaign; surveyTitle: string }) {
   const t = useT('campaigns');
   const { user } = useSession();
   const lists = useResource<Paged<ContactList>>(`/api/lists?pageSize=500${user.role === 'admin' ? `&partnerId=${encodeURIComponent(c.partnerId)}` : ''}`);
@@ -120,7 +120,7 @@ function Settings({ campaign: c }: { campaign: Campaign }) {
   const listName = (id: string) => lists.data?.items.find((l) => l.id === id)?.name ?? id;
   const own = Object.entries(c.messages).filter(([, kinds]) => Object.keys(kinds).length > 0).map(([l]) => languageName(l, i18n.language));
   const rows: [string, string][] = [
-    [t('field.survey'), t('surveyVersion', { survey: c.survey, version: c.version })],
+    [t('field.survey'), t('surveyVersion', { survey: surveyTitle, version: c.version })],
     [t('field.partner'), partners.data?.find((p) => p.id === c.partnerId)?.name ?? '…'],
     [t('field.lists'), c.listIds.map(listName).join(', ')],
     [t('field.languages'), c.languages.map((l) => `${languageName(l, i18n.language)} (${l})`).join(', ')],

@@ -99,7 +99,8 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
   /** every message at a pointer or below it (/listIds also shows /listIds/2) */
   const at = (pointer: string) => errors.filter((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`)).map((e) => e.message).join('; ') || undefined;
   const prefixes = ['/name', '/partnerId', '/survey', '/version', '/listIds', '/languages', '/startsAt', '/closesAt', '/reminders', '/senderName',
-    '/replyTo', '/mode', '/allowEdit', '/retentionDays', '/openCap', ...d.languages.map((l) => `/messages/${l}`)];
+    '/replyTo', '/mode', '/allowEdit', '/retentionDays', '/openCap',
+    ...d.languages.flatMap((l) => ['invitation', 'reminder'].flatMap((k) => [`/messages/${l}/${k}/subject`, `/messages/${l}/${k}/body`]))];
   const shown = errors.map((e) => e.pointer).filter((p) => prefixes.some((x) => p === x || p.startsWith(`${x}/`)));
 
   const surveyTitle = titleIn(version.data, 'default', campaign?.survey ?? d.survey);

@@ -40,7 +40,6 @@ export function LanguageMessages({ language, texts, onTexts, errorAt, sample, se
               error={errorAt(`${pointer}/subject`)} value={texts[kind].subject} onValue={(v) => set(kind, 'subject', v)} lang={language} dir="auto" />
             <TextArea id={`${id}-body`} label={t(`message.${kind}Body`)} hint={t('message.bodyHint', { link: '{{link}}' })} rows={8} maxLength={20_000}
               error={errorAt(`${pointer}/body`)} value={texts[kind].body} onValue={(v) => set(kind, 'body', v)} lang={language} dir="auto" />
-            {errorAt(pointer) && <p class="field-error">{errorAt(pointer)}</p>}
             <Preview language={language} kind={kind} text={texts[kind]} sample={sample} senderName={senderName} replyTo={replyTo} />
           </>
         );
