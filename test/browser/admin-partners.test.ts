@@ -4,9 +4,8 @@
  * email), their one-time link copied; the coordinator sets a password in another browser and
  * sees their menu; the users list searched and filtered; an account disabled with its
  * confirmation (the person can no longer sign in), enabled again, signed out everywhere (an API
- * token stops working), a new link issued; unknown
- * partners and users said so; the screens in Swedish. Every screen checked with axe-core at phone
- * and desktop width.
+ * token stops working), a new link issued; unknown partners and users said so; the screens in
+ * Swedish. Every screen checked with axe-core at phone and desktop width.
  */
 import t from 'tap';
 import { launch } from './browser.js';

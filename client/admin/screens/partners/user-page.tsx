@@ -99,7 +99,7 @@ function Access({ user, self, onChange }: { user: User; self: boolean; onChange:
           onConfirm={async () => { setDone(''); setLink(await api(`${path}/password-link`, { method: 'POST' })); }}>
           <p>{t('users.newLinkBody')}</p>
         </ConfirmButton>
-        <p class="hint">{t('users.newLinkHint')}</p>
+        <p class="hint">{t(user.disabledAt ? 'users.newLinkDisabled' : 'users.newLinkHint')}</p>
       </div>
       {!self && <div class="pu-action">
         <ConfirmButton label={t('users.revoke')} title={t('users.revokeTitle', { email })} confirmLabel={t('users.revoke')} danger
@@ -115,6 +115,7 @@ function Access({ user, self, onChange }: { user: User; self: boolean; onChange:
                 onConfirm={() => setDisabled(false)}><p>{t('users.enableBody')}</p></ConfirmButton>
             : <ConfirmButton label={t('users.disable')} title={t('users.disableTitle', { email })} confirmLabel={t('users.disable')} danger
                 onConfirm={() => setDisabled(true)}><p>{t('users.disableBody')}</p></ConfirmButton>}
+          {!user.disabledAt && <p class="hint">{t('users.disableHint')}</p>}
         </div>
       )}
     </section>
