@@ -124,4 +124,17 @@ if (browser) {
     }
     t.ok(await other.getByRole('link', { name: 'Download the translation file (CSV)' }).isVisible(), 'the translation file can be downloaded');
   });
+
+  t.test('closing says what it means for respondents; an unknown survey says so', async (t) => {
+    await page.getByRole('button', { name: 'Close the survey' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Close “Phone check”?' });
+    await dialog.waitFor();
+    t.match(await dialog.textContent(), /Respondents can no longer send answers, not even through links already sent/);
+    await dialog.getByRole('button', { name: 'Close the survey' }).click();
+    await t.resolves(page.locator('dd .survey-state').getByText('Closed').waitFor(), 'the state is closed');
+    t.equal(app.services.surveys.get('phone-check').state, 'closed');
+    t.ok(await page.getByRole('button', { name: 'Open the survey again' }).isVisible(), 'and it can be opened again');
+    await open(page, origin, '/admin/surveys/no-such-survey');
+    await t.resolves(page.getByRole('alert').filter({ hasText: /no-such-survey/ }).waitFor(), 'a survey that does not exist is said');
+  });
 }
