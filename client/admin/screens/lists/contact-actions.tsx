@@ -9,7 +9,7 @@ import { ConfirmButton } from '../../ui/confirm.js';
 import { listPath } from './shared.js';
 import type { Contact } from './types.js';
 
-export function ContactActions({ contact, onChanged }: { contact: Contact; onChanged: () => void }) {
+export function ContactActions({ contact, onChanged, edit = true }: { contact: Contact; onChanged: () => void; edit?: boolean }) {
   const t = useT('lists');
   if (contact.status === 'erased') return <>—</>;
   const who = contact.name ? `${contact.name} (${contact.email})` : contact.email ?? '';
@@ -19,7 +19,7 @@ export function ContactActions({ contact, onChanged }: { contact: Contact; onCha
   };
   return (
     <div class="row-actions">
-      <Link href={`${listPath(contact.listId)}/contacts/${encodeURIComponent(contact.id)}`} aria-label={t('contact.editOne', { who })}>{t('contact.edit')}</Link>
+      {edit && <Link href={`${listPath(contact.listId)}/contacts/${encodeURIComponent(contact.id)}`} aria-label={t('contact.editOne', { who })}>{t('contact.edit')}</Link>}
       {contact.status !== 'opted_out' && (
         <ConfirmButton label={t('optOut.button')} title={t('optOut.title', { who })} confirmLabel={t('optOut.confirm')} onConfirm={call('opt-out')}>
           <p>{t('optOut.body')}</p>

@@ -62,7 +62,7 @@ export function ContactEdit({ listId, contactId }: { listId: string; contactId: 
           <PageTitle>{t('contact.editTitle')}</PageTitle>
           <p>{contactLabel(c.email, t)} · {t(`status.${c.status}`)}</p>
           {c.status === 'erased' ? <p>{t('contact.erasedBody')}</p> : <EditForm contact={c} />}
-          <ContactActions contact={c} onChanged={contact.reload} />
+          <ContactActions contact={c} onChanged={contact.reload} edit={false} />
         </>
       )}</Loaded>
     )}</WithList>
