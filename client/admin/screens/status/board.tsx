@@ -96,16 +96,14 @@ export function CampaignBoard({ id }: { id: string }) {
             <RateBars caption={t('ratesByList')} rows={data.byList.map((r) => ({ key: r.listId, label: r.list, rate: r.responseRate }))} />
             <RateBars caption={t('ratesByLanguage')} rows={data.byLanguage.map((r) => ({ key: r.language, label: languageName(r.language), rate: r.responseRate }))} />
           </section>
-          <section aria-labelledby="by-list">
-            <h2 id="by-list">{t('byList')}</h2>
+          <div class="breakdown">
             <DataTable caption={t('byList')} rows={data.byList} rowKey={(r) => r.listId} empty={t('noInvitations')}
               columns={[{ key: 'list', label: t('list'), cell: (r) => r.list }, ...columns]} />
-          </section>
-          <section aria-labelledby="by-language">
-            <h2 id="by-language">{t('byLanguage')}</h2>
+          </div>
+          <div class="breakdown">
             <DataTable caption={t('byLanguage')} rows={data.byLanguage} rowKey={(r) => r.language} empty={t('noInvitations')}
               columns={[{ key: 'language', label: t('language'), cell: (r) => languageName(r.language) }, ...languageColumns]} />
-          </section>
+          </div>
         </>
       )}
     </Frame>
@@ -129,8 +127,7 @@ export function WaveBoard({ id }: { id: string }) {
             <h2 id="rates">{t('rates')}</h2>
             <RateBars caption={t('ratesByPartner')} rows={data.byPartner.map((r) => ({ key: r.campaignId, label: partnerName(r.partnerId), rate: r.responseRate }))} />
           </section>
-          <section aria-labelledby="by-partner">
-            <h2 id="by-partner">{t('byPartner')}</h2>
+          <div class="breakdown">
             <DataTable caption={t('byPartner')} rows={data.byPartner} rowKey={(r) => r.campaignId} empty={t('noCampaigns')}
               columns={[
                 { key: 'partner', label: t('partner'), cell: (r) => <Link href={statusPath('campaign', r.campaignId)}>{partnerName(r.partnerId)}</Link> },
@@ -138,7 +135,7 @@ export function WaveBoard({ id }: { id: string }) {
                 ...columns,
               ]} />
             <p class="hint">{t('byPartnerHint')}</p>
-          </section>
+          </div>
         </>
       )}
     </Frame>
