@@ -3,7 +3,8 @@
  * of campaigns, the form refusing a Swedish text without its link (the error at that field), the
  * live preview of the email in English and Swedish, creating the campaign, a test email that
  * arrives at a real SMTP server on loopback, starting it (both invitations arrive), pausing and
- * resuming through their confirmations, the open link with its QR code, and the filter by state.
+ * resuming through their confirmations, changing the paused campaign's closing time (entered in
+ * the partner's zone, stored in UTC), the open link with its QR code, and the filter by state.
  */
 import t from 'tap';
 import { launch } from './browser.js';
@@ -110,6 +111,18 @@ if (browser) {
     await dialog().getByRole('button', { name: 'Pause' }).click();
     await page.locator('.campaign-summary .state-paused').waitFor();
     t.equal(await page.getByRole('button', { name: 'Pause' }).count(), 0, 'a paused campaign offers no pause');
+
+    // a paused campaign can be changed: a closing time on the partner's clock, stored in UTC
+    await page.getByRole('link', { name: 'Change settings' }).click();
+    await page.getByRole('heading', { name: 'Change Spring welcome survey', level: 1 }).waitFor();
+    t.equal(await page.locator('#msg-sv-invitation-subject').inputValue(), 'Hur var ditt första år, {{name}}?', 'the form holds the saved texts');
+    t.ok(await page.getByLabel('Tracked: answers are linked to the contact\'s invitation').isDisabled(), 'the mode is fixed once started');
+    await page.getByLabel('Closing time (Europe/Stockholm)').fill('2027-01-31T18:00');
+    await checkScreen(t, page, 'campaign-edit');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Spring welcome survey', level: 1 }).waitFor();
+    await t.resolves(page.locator('.campaign-settings').getByText('Jan 31, 2027, 6:00 PM (Europe/Stockholm)').waitFor(), 'shown on the partner\'s clock');
+    t.equal(app.services.campaigns.find(await campaignId() ?? '', ADMIN_SCOPE).closesAt, '2027-01-31T17:00:00.000Z', 'stored in UTC');
     await page.getByRole('button', { name: 'Resume' }).click();
     await dialog().getByRole('button', { name: 'Resume' }).click();
     await page.locator('.campaign-summary .state-running').waitFor();

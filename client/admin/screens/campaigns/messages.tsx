@@ -35,13 +35,15 @@ export function LanguageMessages({ language, texts, onTexts, errorAt, sample, se
         const id = `msg-${language}-${kind}`;
         const pointer = `/messages/${language}/${kind}`;
         const fields = (
-          <>
-            <TextField id={`${id}-subject`} label={t(`message.${kind}Subject`)} hint={t('message.subjectHint')} maxLength={300}
-              error={errorAt(`${pointer}/subject`)} value={texts[kind].subject} onValue={(v) => set(kind, 'subject', v)} lang={language} dir="auto" />
-            <TextArea id={`${id}-body`} label={t(`message.${kind}Body`)} hint={t('message.bodyHint', { link: '{{link}}' })} rows={8} maxLength={20_000}
-              error={errorAt(`${pointer}/body`)} value={texts[kind].body} onValue={(v) => set(kind, 'body', v)} lang={language} dir="auto" />
+          <div class="campaign-kind">
+            <div>
+              <TextField id={`${id}-subject`} label={t(`message.${kind}Subject`)} hint={t('message.subjectHint')} maxLength={300}
+                error={errorAt(`${pointer}/subject`)} value={texts[kind].subject} onValue={(v) => set(kind, 'subject', v)} lang={language} dir="auto" />
+              <TextArea id={`${id}-body`} label={t(`message.${kind}Body`)} hint={t('message.bodyHint', { link: '{{link}}' })} rows={8} maxLength={20_000}
+                error={errorAt(`${pointer}/body`)} value={texts[kind].body} onValue={(v) => set(kind, 'body', v)} lang={language} dir="auto" />
+            </div>
             <Preview language={language} kind={kind} text={texts[kind]} sample={sample} senderName={senderName} replyTo={replyTo} />
-          </>
+          </div>
         );
         if (kind === 'invitation') return <div key={kind}>{fields}</div>;
         const open = Boolean(texts.reminder.subject || texts.reminder.body || errorAt(`${pointer}/subject`) || errorAt(`${pointer}/body`));
