@@ -67,7 +67,8 @@ export function UploadProblem({ error, root, within = '', skip = [] }: {
   const faults = error instanceof ApiError ? error.errors.filter((e) => !skip.includes(e.pointer)) : [];
   return (
     <div role="alert" class="problem">
-      <p>{problemText(error, common)}</p>
+      {/* the server's summary is in English; the count is said in the interface's language */}
+      <p>{error instanceof ApiError && error.status === 422 && faults.length ? t('upload.faults', { count: faults.length }) : problemText(error, common)}</p>
       {faults.length > 0 && (
         <ul class="survey-faults">
           {faults.map((f) => (
