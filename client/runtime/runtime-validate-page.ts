@@ -7,6 +7,7 @@ import { containerErrors, questionErrors } from './runtime-errors.js';
 import type { RuntimeError } from './runtime-errors.js';
 import type { RuntimeState } from './runtime-state.js';
 import type { Lookup } from './runtime-text.js';
+import { isSelect } from './runtime-tree.js';
 import type { QuestionNode, TreeNode } from './runtime-tree.js';
 
 /**
@@ -25,9 +26,11 @@ export function validatePage(state: RuntimeState, page: TreeNode & { children: T
   const latest = new Map<QuestionNode, RuntimeError[]>();
   const revalidated = new Set<string>();
   const errors = containerErrors(state, page, (question) => {
-    const before = { ...state.data, ...prefixed(state.variables) };
+    // only choice questions, matrices and dynamic panels are corrected: no copies for the others
+    const corrected = isSelect(question.def) || question.def.type === 'matrixdropdown' || question.def.type === 'paneldynamic';
+    const before = corrected ? { ...state.data, ...prefixed(state.variables) } : {};
     correct(question);
-    const after = { ...state.data, ...prefixed(state.variables) };
+    const after = corrected ? { ...state.data, ...prefixed(state.variables) } : {};
     const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !Object.is(before[key], after[key]))
       .map((key) => key.replace(/^\0/, ''));
     if (changed.length > 0) {
