@@ -38,7 +38,7 @@ export function History({ tick }: { tick: number }) {
   const listed = (value: unknown) => Object.entries((value ?? {}) as Record<string, unknown>)
     .filter(([, v]) => v !== false && v !== undefined && v !== null).map(([k, v]) => (v === true ? k : `${k} = ${String(v)}`)).join(', ');
   return (
-    <section aria-labelledby="history">
+    <section aria-labelledby="history" class="history">
       <h2 id="history">{t('history')}</h2>
       <Loaded resource={entries}>{(data) => (
         <>
