@@ -8,18 +8,10 @@
  */
 import t from 'tap';
 import { launch } from './browser.js';
-import { adminPage, checkScreen, signIn, staffUser, startAdmin } from './admin.js';
+import { adminPage, checkScreen, signIn, staffUser, startAdmin, until } from './admin.js';
 import { ADMIN_SCOPE } from './fixture.js';
 import { startSmtp } from '../server/modules/mail/smtp.js';
 
-/** Waits for a condition on what the SMTP server received (no fixed sleep). */
-async function until(condition: () => boolean, what: string) {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const browser = await launch(t);
 if (browser) {

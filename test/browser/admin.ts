@@ -97,3 +97,12 @@ export async function staffUser(app: FastifyInstance, role: 'admin' | 'coordinat
   if (options.mustChangePassword) app.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, user.id)).run();
   return { id: user.id, email, password, role, partnerId };
 }
+
+/** Waits for a condition outside the browser, such as mail at the SMTP server (no fixed sleep). */
+export async function until(condition: () => boolean, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
