@@ -4,7 +4,7 @@
  * has points: the status API gives totals only, not counts per day.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../../../shared/api.js';
+import { api, ApiError } from '../../../shared/api.js';
 
 export const REFRESH_MS = 30_000;
 const KEEP = 240;
@@ -25,6 +25,8 @@ export function useLiveStatus<T extends { total: { started: number; completed: n
   const [state, setState] = useState<{ data?: T; error?: unknown; updatedAt?: Date; loading: boolean }>({ loading: true });
   const [samples, setSamples] = useState<Sample[]>(() => stored(key));
   const last = useRef(0);
+  // a board one may not see (or that is gone) is not asked for again every 30 s
+  const gone = useRef(false);
 
   const load = useCallback(async () => {
     last.current = Date.now();
@@ -39,14 +41,15 @@ export function useLiveStatus<T extends { total: { started: number; completed: n
         return next;
       });
     } catch (error) {
+      gone.current = error instanceof ApiError && (error.status === 403 || error.status === 404);
       setState((s) => ({ ...s, error, loading: false }));
     }
   }, [path, key]);
 
   useEffect(() => {
     void load();
-    const timer = setInterval(() => { if (document.visibilityState === 'visible') void load(); }, REFRESH_MS);
-    const onVisible = () => { if (document.visibilityState === 'visible' && Date.now() - last.current >= REFRESH_MS) void load(); };
+    const timer = setInterval(() => { if (document.visibilityState === 'visible' && !gone.current) void load(); }, REFRESH_MS);
+    const onVisible = () => { if (document.visibilityState === 'visible' && !gone.current && Date.now() - last.current >= REFRESH_MS) void load(); };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       clearInterval(timer);
