@@ -179,7 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(campaignsRoutes, { campaigns: services.campaigns, db });
   await app.register(assetRoutes, { assets: services.assets });
   await app.register(adminRoutes, { assets: services.assets });
-  await app.register(respondPages, { links, versions: services.responses.versions, responses: services.responses, i18n: services.i18n, assets: services.assets,
+  await app.register(respondPages, { links, versions: services.responses.versions, responses: services.responses, surveys: services.surveys, i18n: services.i18n, assets: services.assets,
     clock: clock ?? (() => new Date()), secureCookies: secureCookies(config.publicUrl) });
   await app.register(unsubscribePages, { links, i18n: services.i18n, assets: services.assets });
   await app.register(respondRoutes, { links, responses: services.responses, clock: clock ?? (() => new Date()) });

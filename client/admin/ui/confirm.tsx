@@ -7,7 +7,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n.js';
 import { ProblemAlert } from './page.js';
 
-export function ConfirmButton({ label, title, children, confirmLabel, danger, onConfirm, disabled }: {
+export function ConfirmButton({ label, title, children, confirmLabel, danger, onConfirm, disabled, ariaLabel, class: className }: {
   /** the button that opens the question */
   label: string;
   title: string;
@@ -17,6 +17,9 @@ export function ConfirmButton({ label, title, children, confirmLabel, danger, on
   danger?: boolean;
   onConfirm: () => Promise<void>;
   disabled?: boolean;
+  /** the opening button's accessible name where its label alone is ambiguous (one per table row: "Erase ana@example.org") */
+  ariaLabel?: string;
+  class?: string;
 }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -38,7 +41,7 @@ export function ConfirmButton({ label, title, children, confirmLabel, danger, on
   }
   return (
     <>
-      <button type="button" ref={opener} class={danger ? 'danger' : undefined} disabled={disabled}
+      <button type="button" ref={opener} class={[danger ? 'danger' : '', className ?? ''].join(' ').trim() || undefined} disabled={disabled} aria-label={ariaLabel}
         onClick={() => { setProblem(undefined); dialog.current?.showModal(); }}>{label}</button>
       <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={() => opener.current?.focus()}>
         <h2 id={`${id}-title`}>{title}</h2>

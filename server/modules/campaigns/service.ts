@@ -11,7 +11,7 @@ import { conflict, invalid, notFound, type FieldFault } from '../../errors.js';
 import { newId } from '../../crypto.js';
 import type { Scope } from '../lists/scope.js';
 import { partnerOf } from '../lists/scope.js';
-import type { VersionCache } from '../responses/versions.js';
+import { offeredLanguages, type VersionCache } from '../responses/versions.js';
 import { messageFaults, settingFaults, type CampaignInput } from './input.js';
 import { toLocal, toUtc } from './time.js';
 import { cancelPending, queueInvitations, requeueUnsent } from './invitations.js';
@@ -42,11 +42,8 @@ export interface CampaignsDeps {
   onStart?: (campaign: Campaign) => void;
 }
 
-/** The languages a version offers to respondents: its default language, then its other locales. */
-export function surveyLanguages(versions: VersionCache, versionId: string): string[] {
-  const v = versions.get(versionId);
-  return [v.defaultLanguage, ...Object.keys(v.texts).filter((l) => l !== 'default' && l !== v.defaultLanguage)];
-}
+/** The languages a published version offers to respondents. */
+export const surveyLanguages = (versions: VersionCache, versionId: string): string[] => offeredLanguages(versions.get(versionId));
 
 export function createCampaignsService(deps: CampaignsDeps) {
   const { db, versions, clock } = deps;

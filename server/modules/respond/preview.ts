@@ -7,7 +7,7 @@
 import type { Fault } from '../surveys/definition/types.js';
 import type { CompileResult } from '../surveys/compiler/compile.js';
 import type { SurveysService } from '../surveys/service.js';
-import type { ServedVersion, VersionCache } from '../responses/versions.js';
+import { offeredLanguages, type ServedVersion, type VersionCache } from '../responses/versions.js';
 import type { StructurePayload, TextsPayload } from '../../../client/runtime/compiled-types.js';
 import { shapeChecks } from '../../../client/runtime/value-shape.js';
 import { notFound } from '../../errors.js';
@@ -19,8 +19,6 @@ export type Preview =
 /** Compiled drafts kept (least recently used first out); a version's definition never changes, so its compiled form neither. */
 const DRAFTS_KEPT = 16;
 
-/** The survey's languages, its own first: the rule of campaigns' surveyLanguages, which reads only published versions from the cache. */
-export const languagesOf = (v: ServedVersion) => [v.defaultLanguage, ...Object.keys(v.texts).filter((l) => l !== 'default' && l !== v.defaultLanguage)];
 
 /** Where the preview page's script loads a draft's compiled payloads from. */
 export const draftPayloads = (slug: string, version: number) => `/preview/${encodeURIComponent(slug)}/${version}/compiled`;
@@ -42,7 +40,7 @@ export function createPreviews({ surveys, versions, compile }: { surveys: Survey
           checks: shapeChecks(result.structure), defaultLanguage: typeof locale === 'string' && locale ? locale : 'en',
         } }
         : { ok: false, version: number, faults: result.faults };
-      if (preview.ok) preview.offered = languagesOf(preview.version);
+      if (preview.ok) preview.offered = offeredLanguages(preview.version);
     }
     drafts.set(key, preview);
     if (drafts.size > DRAFTS_KEPT) drafts.delete(drafts.keys().next().value as string);
@@ -55,7 +53,7 @@ export function createPreviews({ surveys, versions, compile }: { surveys: Survey
       const meta = surveys.getVersion(slug, number);
       if (!meta.publishedAt) return compileDraft(slug, number);
       const version = versions.get(versions.find(slug, number).versionId);
-      return { ok: true, draft: false, version, offered: languagesOf(version) };
+      return { ok: true, draft: false, version, offered: offeredLanguages(version) };
     },
 
     /** A draft's compiled payload by its hash (what the preview page's script loads). */

@@ -10,6 +10,7 @@ import type { Boot, Mode, PrivacyNotice } from '../../../client/respond/boot.js'
 import type { Links } from '../campaigns/links.js';
 import type { VersionCache, ServedVersion } from '../responses/versions.js';
 import type { ResponsesService } from '../responses/service.js';
+import type { SurveysService } from '../surveys/service.js';
 import type { Assets } from '../../plugins/assets.js';
 import { chooseLanguage, LANGUAGE_COOKIE, textsLocale } from './language.js';
 import { invalidPage, isolate, messagePage, sendHtml } from './reply.js';
@@ -19,7 +20,7 @@ import { compileSurvey } from '../surveys/compiler/compile.js';
 import { notFound } from '../../errors.js';
 import { noticeOf } from '../responses/notice.js';
 
-interface Deps { links: Links; versions: VersionCache; responses: ResponsesService; i18n: I18n; assets: Assets; clock: () => Date; secureCookies: boolean }
+interface Deps { links: Links; versions: VersionCache; responses: ResponsesService; surveys: SurveysService; i18n: I18n; assets: Assets; clock: () => Date; secureCookies: boolean }
 
 const storageKey = (seed: string) => createHash('sha256').update(seed).digest('base64url').slice(0, 22);
 
@@ -28,7 +29,7 @@ function flatKeys(tree: Record<string, unknown>, prefix = ''): string[] {
 }
 const RESPOND_KEYS = flatKeys(readLocale('en').respond as Record<string, unknown>);
 
-const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, responses, i18n, assets, clock, secureCookies }) => {
+const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, responses, surveys, i18n, assets, clock, secureCookies }) => {
   const hide = { hide: true };
   const strings = new Map<string, Record<string, string>>();
   const stringsIn = (lang: string) => {
@@ -100,7 +101,7 @@ const respondPages: FastifyPluginAsync<Deps> = async (app, { links, versions, re
   });
 
   // the preview of any version, drafts too (compiled on demand, kept in memory, served only here)
-  const previews = createPreviews({ surveys: app.services.surveys, versions, compile: compileSurvey });
+  const previews = createPreviews({ surveys, versions, compile: compileSurvey });
   const staff = { auth: ['admin', 'coordinator', 'researcher'] as const };
   // the admin interface shows the preview in a frame of its own origin; respondents' pages are never framed
   const framedBySelf = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {

@@ -22,6 +22,10 @@ export interface ServedVersion {
 
 const CACHE_SIZE = 64;
 
+/** The languages a version offers to respondents: its default language, then its other locales. */
+export const offeredLanguages = (v: Pick<ServedVersion, 'defaultLanguage' | 'texts'>): string[] =>
+  [v.defaultLanguage, ...Object.keys(v.texts).filter((l) => l !== 'default' && l !== v.defaultLanguage)];
+
 /**
  * Published versions by id, compiled payloads parsed once and kept (least recently used first
  * out): the payloads of a published version never change while the process runs.

@@ -69,7 +69,7 @@ function Actions({ campaign: c, survey, onChanged }: { campaign: Campaign; surve
             <p>{t(c.startedAt ? 'actions.resumeBody' : 'actions.resumeUnstarted')}</p>
           </ConfirmButton>
         )}
-        {EDITABLE.includes(c.state) && <Link href={campaignPath(c.id, '/edit')} class="campaign-button">{t('actions.edit')}</Link>}
+        {EDITABLE.includes(c.state) && <Link href={campaignPath(c.id, '/edit')} class="button">{t('actions.edit')}</Link>}
         {newer && (
           <ConfirmButton label={t('actions.move', { version: newer })} title={t('actions.moveTitle', { version: newer })}
             confirmLabel={t('actions.moveConfirm', { version: newer })} onConfirm={act('version', { version: newer })}>

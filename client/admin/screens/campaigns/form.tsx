@@ -123,7 +123,7 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
   return (
     <Form onSubmit={() => void form.submit()} problem={form.problem} shown={shown} busy={form.busy}
       submitLabel={creating ? t('form.create') : t('form.save')}
-      secondary={<Link href={campaign ? campaignPath(campaign.id) : campaignPath()} class="campaign-button">{t('cancel')}</Link>}>
+      secondary={<Link href={campaign ? campaignPath(campaign.id) : campaignPath()} class="button">{t('cancel')}</Link>}>
       <p class="hint">{creating ? t('form.createIntro') : t('form.editIntro')}</p>
       <TextField id="campaign-name" label={t('field.name')} required maxLength={200} error={at('/name')} value={d.name} onValue={(v) => set('name', v)} />
 

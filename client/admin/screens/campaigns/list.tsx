@@ -31,7 +31,7 @@ export function CampaignsScreen({ query }: { query: URLSearchParams }) {
       <PageTitle>{t('title')}</PageTitle>
       <p class="hint">{admin ? t('introAdmin') : t('intro')}</p>
       <div class="campaign-toolbar">
-        <Link href={campaignPath(undefined) + '/new'} class="campaign-button primary">{t('new')}</Link>
+        <Link href={campaignPath(undefined) + '/new'} class="button primary">{t('new')}</Link>
         <SelectField id="campaign-state-filter" label={t('filterState')} value={state} onValue={filter}
           options={[{ value: '', label: t('allStates') }, ...CAMPAIGN_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))]} />
       </div>

@@ -22,8 +22,8 @@ export function OpenLink({ campaign: c }: { campaign: Campaign }) {
       <p class="campaign-link"><a href={c.openLink}>{c.openLink}</a></p>
       <div class="campaign-buttons">
         <button type="button" onClick={() => void copy()}>{t('open.copy')}</button>
-        <a class="campaign-button" href={`${qr}.svg`} download={`${c.name}-qr.svg`}>{t('open.downloadSvg')}</a>
-        <a class="campaign-button" href={`${qr}.png`} download={`${c.name}-qr.png`}>{t('open.downloadPng')}</a>
+        <a class="button" href={`${qr}.svg`} download={`${c.name}-qr.svg`}>{t('open.downloadSvg')}</a>
+        <a class="button" href={`${qr}.png`} download={`${c.name}-qr.png`}>{t('open.downloadPng')}</a>
       </div>
       <p role="status">{copied === 'yes' ? t('open.copied') : copied === 'no' ? t('open.copyFailed') : ''}</p>
       <img class="campaign-qr" src={`${qr}.svg`} alt={t('open.qrAlt', { link: c.openLink })} width={240} height={240} />

@@ -21,12 +21,12 @@ export function ContactActions({ contact, onChanged, edit = true }: { contact: C
     <div class="row-actions">
       {edit && <Link href={`${listPath(contact.listId)}/contacts/${encodeURIComponent(contact.id)}`} aria-label={t('contact.editOne', { who })}>{t('contact.edit')}</Link>}
       {contact.status !== 'opted_out' && (
-        <ConfirmButton label={t('optOut.button')} title={t('optOut.title', { who })} confirmLabel={t('optOut.confirm')} onConfirm={call('opt-out')}>
+        <ConfirmButton label={t('optOut.button')} ariaLabel={`${t('optOut.button')}: ${who}`} title={t('optOut.title', { who })} confirmLabel={t('optOut.confirm')} onConfirm={call('opt-out')}>
           <p>{t('optOut.body')}</p>
           <p>{t('optOut.stays')}</p>
         </ConfirmButton>
       )}
-      <ConfirmButton label={t('erase.button')} title={t('erase.title', { who })} confirmLabel={t('erase.confirm')} danger onConfirm={call('erase')}>
+      <ConfirmButton label={t('erase.button')} ariaLabel={`${t('erase.button')}: ${who}`} title={t('erase.title', { who })} confirmLabel={t('erase.confirm')} danger onConfirm={call('erase')}>
         <p>{t('erase.intro')}</p>
         <ul>
           <li>{t('erase.contacts')}</li>

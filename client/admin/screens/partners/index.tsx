@@ -55,7 +55,7 @@ function PartnerList() {
     <>
       <PageTitle>{common('nav.partners')}</PageTitle>
       <p>{t('partners.intro')}</p>
-      <p><Link href="/partners/new" class="pu-button">{t('partners.new')}</Link></p>
+      <p><Link href="/partners/new" class="button primary">{t('partners.new')}</Link></p>
       <Loaded resource={partners}>{() => (
         <DataTable caption={t('partners.caption')} rows={sorted} rowKey={(p) => p.id} empty={t('partners.none')} sort={sort} onSort={setSort} columns={[
           { key: 'name', label: t('partners.name'), sort: 'name', cell: (p) => <Link href={`/partners/${encodeURIComponent(p.id)}`}>{p.name}</Link> },

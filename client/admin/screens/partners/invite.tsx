@@ -52,7 +52,7 @@ export function InviteUser({ partnerId: preset }: { partnerId: string }) {
           <p role="status" class="notice">{t('users.invited', { email: invited.user.email })}</p>
           <OneTimeLink email={invited.user.email} url={invited.setPasswordUrl} expiresAt={invited.expiresAt} focus />
           <div class="actions">
-            <Link href={`/users/${encodeURIComponent(invited.user.id)}`} class="pu-button">{t('users.openUser')}</Link>
+            <Link href={`/users/${encodeURIComponent(invited.user.id)}`} class="button primary">{t('users.openUser')}</Link>
             <button type="button" onClick={again}>{t('users.inviteAnother')}</button>
           </div>
         </>

@@ -50,7 +50,7 @@ function People({ partner }: { partner: Partner }) {
           ))}
         </ul>
       ))}</Loaded>
-      <p><Link href={`/users/invite?partner=${encodeURIComponent(partner.id)}`} class="pu-button">{t('partners.inviteCoordinator')}</Link></p>
+      <p><Link href={`/users/invite?partner=${encodeURIComponent(partner.id)}`} class="button primary">{t('partners.inviteCoordinator')}</Link></p>
       {lists.data && <p>{t('partners.listCount', { count: lists.data.total, formatted: formatNumber(lists.data.total) })}</p>}
     </section>
   );

@@ -44,7 +44,7 @@ export function UserList({ query }: { query: URLSearchParams }) {
     <>
       <PageTitle>{common('nav.users')}</PageTitle>
       <p>{t('users.intro')}</p>
-      <p><Link href="/users/invite" class="pu-button">{t('users.invite')}</Link></p>
+      <p><Link href="/users/invite" class="button primary">{t('users.invite')}</Link></p>
       <div role="search">
         <fieldset class="pu-filters">
           <legend>{t('users.filters')}</legend>
