@@ -19,13 +19,14 @@ export class ExpressionWriter {
 
   /**
    * `{name}` of a target whose value a function or operator takes as it is.
-   * KNOWN DIVERGENCE: not an unanswered checkbox there, except inside sum, min, max, avg and
-   * count: survey-core reads it as [] (truthy, and a date to age()), our runtime as undefined.
-   * Smallest reproduction: checkbox cb unanswered, a calculated value `iif({cb}, 1, 2)` is 1 there
-   * and 2 here (also `!{cb}`, `{cb} < 'x'`, `age({cb})`). Reading it as [] in the runtime fixes
-   * those but breaks `{cb} = {t}` with t unanswered, which survey-core reads as undefined (equal
-   * to []) and the runtime as null: that needs the runtime to tell an unanswered question
-   * (undefined) from an unknown name (null) first.
+   * KNOWN DIVERGENCE, refused by the compiler (check-divergent-reads.ts): not a checkbox there,
+   * except inside sum, min, max, avg and count: survey-core reads an unanswered one as [] (truthy,
+   * less than any text, a date to age()), our runtime as undefined. Smallest reproduction:
+   * checkbox cb unanswered, `iif({cb}, 1, 2)` is 1 there and 2 here (also `!{cb}`, `{cb} < 'x'`,
+   * `{cb} = ''`, `age({cb})`). Reading it as [] in the runtime fixes those but breaks `{cb} = {t}`
+   * with t unanswered, which survey-core reads as undefined (equal to []) and the runtime as null:
+   * that needs the runtime to tell an unanswered question (undefined) from an unknown name (null)
+   * first. The reads that agree (arithmetic, substring) are not generated here yet.
    */
   private valueRef(index: number, prefer?: TargetKind, aggregated = false): string {
     const pool = aggregated ? this.targets : this.targets.filter((t) => t.kind !== 'multi');
@@ -45,7 +46,7 @@ export class ExpressionWriter {
     switch (c.t) {
       case 'cmp': {
         const t = this.target(c.ref);
-        // KNOWN DIVERGENCE: an unanswered checkbox is [] to survey-core, so `{cb} <= 'red'` holds there
+        // KNOWN DIVERGENCE, refused by the compiler: an unanswered checkbox is [] to survey-core, so `{cb} <= 'red'` holds there
         const op = t.kind === 'multi' && !['=', '<>', '==', '!='].includes(c.op) ? '=' : c.op;
         return `{${t.name}} ${op} ${literal(this.pick(t, c.lit))}`;
       }
