@@ -4,15 +4,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../../../shared/api.js';
-import { i18n, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
 import { Form, SelectField, TextField, useSubmit } from '../../ui/forms.js';
 import { Loaded, PageTitle, useResource } from '../../ui/page.js';
 import { bodyOf, draftOf, type Draft } from './draft.js';
-import { CheckGroup, RadioGroup } from './fields.js';
+import { CheckGroup } from './fields.js';
+import { AnswerFields, LanguageChoice, ScheduleFields, SurveyChoice } from './sections.js';
 import { emptyTexts, LanguageMessages, VARIABLES, type Sample } from './messages.js';
-import { languageName, wallToUtc } from './time.js';
+import { wallToUtc } from './time.js';
 import { campaignPath, EDITABLE, type Campaign, type ContactList, type Paged, type Partner, type SurveyDetail, type SurveySummary } from './types.js';
 
 export function NewCampaign() {
@@ -39,11 +40,11 @@ export function EditCampaign({ campaignId }: { campaignId: string }) {
   );
 }
 
-type Version = { definition: { locale?: unknown; title?: unknown } };
-type LocaleReport = { locales: { locale: string }[] };
+export type Version = { definition: { locale?: unknown; title?: unknown } };
+export type LocaleReport = { locales: { locale: string }[] };
 
 /** The survey version's languages: its default language, then its translations (as the API offers them). */
-function versionLanguages(version: Version | undefined, report: LocaleReport | undefined): string[] {
+export function versionLanguages(version: Version | undefined, report: LocaleReport | undefined): string[] {
   if (!version || !report) return [];
   const first = typeof version.definition.locale === 'string' && version.definition.locale ? version.definition.locale : 'en';
   return [first, ...report.locales.map((l) => l.locale).filter((l) => l !== 'default' && l !== first)];
@@ -102,6 +103,7 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
     '/replyTo', '/mode', '/allowEdit', '/retentionDays', '/openCap',
     ...d.languages.flatMap((l) => ['invitation', 'reminder'].flatMap((k) => [`/messages/${l}/${k}/subject`, `/messages/${l}/${k}/body`]))];
   const shown = errors.map((e) => e.pointer).filter((p) => prefixes.some((x) => p === x || p.startsWith(`${x}/`)));
+  const part = { prefix: 'campaign', d, set, setD, at };
 
   const surveyTitle = titleIn(version.data, 'default', campaign?.survey ?? d.survey);
   const sample: Sample = {
@@ -117,8 +119,6 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
       }
     },
   };
-  const openSurveys = (surveys.data ?? []).filter((s) => s.state === 'open' && s.publishedVersion !== null);
-  const published = (detail.data?.versions ?? []).filter((v) => v.publishedAt);
 
   return (
     <Form onSubmit={() => void form.submit()} problem={form.problem} shown={shown} busy={form.busy}
@@ -135,65 +135,19 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
             options={[{ value: '', label: t('form.choosePartner') }, ...(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
         )}
         {creating ? (
-          <>
-            <SelectField id="campaign-survey" label={t('field.survey')} required hint={t('form.surveyHint')} error={at('/survey')} value={d.survey}
-              onValue={(v) => setD((old) => ({ ...old, survey: v, version: '', languages: [] }))}
-              options={[{ value: '', label: t('form.chooseSurvey') }, ...openSurveys.map((s) => ({ value: s.slug, label: s.title }))]} />
-            {d.survey && (
-              <SelectField id="campaign-version" label={t('field.version')} required error={at('/version')} value={d.version}
-                onValue={(v) => setD((old) => ({ ...old, version: v, languages: [] }))}
-                options={published.map((v) => ({ value: String(v.version), label: t('form.versionOption', { version: v.version, title: v.title }) }))} />
-            )}
-          </>
+          <SurveyChoice {...part} surveys={surveys.data} detail={detail.data} />
         ) : (
           <p>{t('surveyVersion', { survey: surveyTitle, version: campaign.version })} <span class="hint">{t('form.moveHint')}</span></p>
         )}
         <CheckGroup id="campaign-lists" legend={t('field.lists')} hint={t('form.listsHint')} error={at('/listIds')} values={d.listIds}
           onValues={(v) => set('listIds', v)} empty={<p>{partnerId ? t('form.noLists') : t('form.partnerFirst')}</p>}
           choices={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: t('form.listOption', { name: l.name, count: l.total }) }))} />
-        <CheckGroup id="campaign-languages" legend={t('field.languages')} hint={t('form.languagesHint')} error={at('/languages')} values={d.languages}
-          onValues={(v) => set('languages', offered.filter((l) => v.includes(l)).concat(v.filter((l) => !offered.includes(l))))}
-          empty={<p>{t('form.surveyFirst')}</p>}
-          choices={(offered.length ? offered : d.languages).map((l) => ({ value: l, label: `${languageName(l, i18n.language)} (${l})` }))} />
+        <LanguageChoice {...part} offered={offered} />
       </fieldset>
 
-      <fieldset class="campaign-section">
-        <legend>{t('form.schedule')}</legend>
-        <p class="hint" id="campaign-zone">{t('form.zone', { zone: timeZone })}</p>
-        <RadioGroup id="campaign-start" legend={t('field.start')} error={at('/startsAt')} value={d.startLater ? 'later' : 'now'}
-          onValue={(v) => set('startLater', v === 'later')} disabled={Boolean(campaign?.startedAt)}
-          choices={[{ value: 'now', label: t('form.startNow') }, { value: 'later', label: t('form.startLater') }]} />
-        {d.startLater && (
-          <TextField id="campaign-starts-at" type="datetime-local" label={t('field.startsAt', { zone: timeZone })} error={at('/startsAt')}
-            value={d.startsAt} onValue={(v) => set('startsAt', v)} />
-        )}
-        <TextField id="campaign-closes-at" type="datetime-local" label={t('field.closesAt', { zone: timeZone })} hint={t('form.closesHint')}
-          error={at('/closesAt')} value={d.closesAt} onValue={(v) => set('closesAt', v)} />
-        <TextField id="campaign-reminder-days" label={t('field.reminderDays')} hint={t('form.reminderDaysHint')} inputMode="numeric"
-          error={at('/reminders/days')} value={d.reminderDays} onValue={(v) => set('reminderDays', v)} />
-        <TextField id="campaign-reminder-max" type="number" min={0} max={10} label={t('field.reminderMax')} error={at('/reminders/max') ?? at('/reminders')}
-          value={d.reminderMax} onValue={(v) => set('reminderMax', v)} />
-      </fieldset>
-
-      <fieldset class="campaign-section">
-        <legend>{t('form.answers')}</legend>
-        <RadioGroup id="campaign-mode" legend={t('field.mode')} error={at('/mode')} value={d.mode} disabled={Boolean(campaign && campaign.state !== 'draft')}
-          hint={campaign && campaign.state !== 'draft' ? t('form.modeFixed') : undefined}
-          onValue={(v) => setD((old) => ({ ...old, mode: v as Draft['mode'], allowEdit: v === 'tracked' && old.allowEdit }))}
-          choices={[{ value: 'anonymous', label: t('mode.anonymous') }, { value: 'tracked', label: t('mode.tracked') }]} />
-        <div class={at('/allowEdit') ? 'field check invalid' : 'field check'}>
-          <input id="campaign-allow-edit" type="checkbox" checked={d.allowEdit} disabled={d.mode !== 'tracked'}
-            aria-describedby={at('/allowEdit') ? 'campaign-allow-edit-hint campaign-allow-edit-error' : 'campaign-allow-edit-hint'}
-            aria-invalid={at('/allowEdit') ? true : undefined} onChange={(e) => set('allowEdit', (e.currentTarget as HTMLInputElement).checked)} />
-          <label for="campaign-allow-edit">{t('field.allowEdit')}</label>
-          <p id="campaign-allow-edit-hint" class="hint">{t('form.allowEditHint')}</p>
-          {at('/allowEdit') && <p id="campaign-allow-edit-error" class="field-error">{at('/allowEdit')}</p>}
-        </div>
-        <TextField id="campaign-retention" type="number" min={0} max={3650} label={t('field.retentionDays')} hint={t('form.retentionHint')}
-          error={at('/retentionDays')} value={d.retentionDays} onValue={(v) => set('retentionDays', v)} />
-        <TextField id="campaign-open-cap" type="number" min={1} label={t('field.openCap')} hint={t('form.openCapHint')}
-          error={at('/openCap')} value={d.openCap} onValue={(v) => set('openCap', v)} />
-      </fieldset>
+      <ScheduleFields {...part} zoneHint={t('form.zone', { zone: timeZone })} started={Boolean(campaign?.startedAt)}
+        startsAtLabel={t('field.startsAt', { zone: timeZone })} closesAtLabel={t('field.closesAt', { zone: timeZone })} />
+      <AnswerFields {...part} modeFixed={Boolean(campaign && campaign.state !== 'draft')} />
 
       <fieldset class="campaign-section">
         <legend>{t('form.sender')}</legend>

@@ -1,7 +1,8 @@
 /**
  * /admin/campaigns: a partner's campaigns (admins: every partner's), the form that creates and
  * changes one with a live preview of its email in each language, and a campaign's page with its
- * actions (start, pause, resume, close, newer survey version, test email) and its open link.
+ * actions (start, pause, resume, close, newer survey version, test email) and its open link;
+ * for admins, waves: one survey launched for several partners at once, and a wave's page.
  */
 import { addTexts, useT } from '../../i18n.js';
 import { match } from '../../router.js';
@@ -13,6 +14,7 @@ import lt from './locales/lt.json' with { type: 'json' };
 import { CampaignScreen } from './campaign.js';
 import { CampaignsScreen } from './list.js';
 import { EditCampaign, NewCampaign } from './form.js';
+import { NewWave, WaveScreen } from './waves.js';
 
 addTexts('campaigns', { en, sv, pl, lt });
 
@@ -21,6 +23,8 @@ export default function Area({ path, query }: { path: string; query: URLSearchPa
   let params: Record<string, string> | null;
   if (path === '/') return <CampaignsScreen query={query} />;
   if (path === '/new') return <NewCampaign />;
+  if (path === '/waves/new') return <NewWave />;
+  if ((params = match('/waves/:waveId', path))) return <WaveScreen key={params.waveId} waveId={params.waveId} />;
   if ((params = match('/:campaignId', path))) return <CampaignScreen key={params.campaignId} campaignId={params.campaignId} />;
   if ((params = match('/:campaignId/edit', path))) return <EditCampaign key={params.campaignId} campaignId={params.campaignId} />;
   return (

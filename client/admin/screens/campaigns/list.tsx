@@ -32,6 +32,7 @@ export function CampaignsScreen({ query }: { query: URLSearchParams }) {
       <p class="hint">{admin ? t('introAdmin') : t('intro')}</p>
       <div class="campaign-toolbar">
         <Link href={campaignPath(undefined) + '/new'} class="button primary">{t('new')}</Link>
+        {admin && <Link href="/campaigns/waves/new" class="button">{t('wave.launch')}</Link>}
         <SelectField id="campaign-state-filter" label={t('filterState')} value={state} onValue={filter}
           options={[{ value: '', label: t('allStates') }, ...CAMPAIGN_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))]} />
       </div>
