@@ -58,6 +58,10 @@ if (browser) {
     const figure = (name: string) => page.locator('dl.figures > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd').textContent();
     t.equal(await figure('Completed'), '1');
     t.equal(await figure('Sent'), '3');
+    await page.getByText('Show the days as a table').click();
+    const days = page.getByRole('table', { name: /day by day/ }).locator('tbody tr');
+    t.equal(await days.count(), 1, 'one day with answers');
+    t.equal(await days.first().locator('td[data-label="Completed"]').textContent(), '1', "the day's completion, from the status API's byDay");
     t.equal(await figure('Response rate'), '33.3%', 'completed of sent');
 
     const table = page.getByRole('table', { name: 'By list' });

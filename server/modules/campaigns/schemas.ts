@@ -55,6 +55,8 @@ export const StatusSchema = Type.Object({
   total: Counts,
   byList: Type.Array(Type.Composite([Type.Object({ listId: Type.String(), list: Type.String() }), Counts])),
   byLanguage: Type.Array(Type.Composite([Type.Object({ language: Type.String() }), Counts])),
+  byDay: Type.Array(Type.Object({ date: Type.String({ format: 'date' }), opened: Type.Integer(), started: Type.Integer(), completed: Type.Integer() }),
+    { description: 'day by day (UTC dates; anonymous responses keep only their day): links first opened, answers started and completed; days without any left out' }),
   openLink: Type.Object({ started: Type.Integer(), completed: Type.Integer() }),
 });
 

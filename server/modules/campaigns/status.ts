@@ -1,7 +1,8 @@
 /**
  * A campaign's status board: how many invitations are queued, sent, failed or bounced, how many
  * contacts opted out, opened their link, started and completed, and the response rate
- * (completed of those reached), in total and by list and language; plus open-link responses.
+ * (completed of those reached), in total and by list and language; plus open-link responses,
+ * and day by day (UTC dates): links opened, answers started and completed.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -37,8 +38,38 @@ export function campaignStatus(db: Db, campaignId: string) {
     .where(and(eq(responses.campaignId, campaignId), eq(responses.channel, 'open'))).groupBy(responses.state).all();
   return {
     total: withRate(total),
+    byDay: campaignDays(db, campaignId),
     byList: byList.map(withRate),
     byLanguage: byLanguage.map(withRate),
     openLink: { started: open.reduce((n, r) => n + r.n, 0), completed: open.find((r) => r.state === 'completed')?.n ?? 0 },
   };
+}
+
+export interface Day { date: string; opened: number; started: number; completed: number }
+
+/**
+ * Day by day (UTC dates: an anonymous campaign's responses keep only their day, so every count
+ * uses that calendar): personal links first opened, answers started (personal links and the open
+ * link) and completed. Days without any are left out.
+ */
+export function campaignDays(db: Db, campaignId: string): Day[] {
+  const days = new Map<string, Day>();
+  const count = (iso: string | null, field: 'opened' | 'started' | 'completed') => {
+    if (!iso) return;
+    const date = iso.slice(0, 10);
+    const day = days.get(date) ?? { date, opened: 0, started: 0, completed: 0 };
+    day[field]++;
+    days.set(date, day);
+  };
+  for (const i of db.select({ openedAt: invitations.openedAt, startedAt: invitations.startedAt }).from(invitations).where(eq(invitations.campaignId, campaignId)).all()) {
+    count(i.openedAt, 'opened');
+    count(i.startedAt, 'started');
+  }
+  for (const r of db.select({ channel: responses.channel, startedAt: responses.startedAt, completedAt: responses.completedAt }).from(responses)
+    .where(eq(responses.campaignId, campaignId)).all()) {
+    // a personal link's start is its invitation's
+    if (r.channel === 'open') count(r.startedAt, 'started');
+    count(r.completedAt, 'completed');
+  }
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -16,6 +16,7 @@ const WaveSchema = Type.Object({ id: Type.String(), name: Type.String(), surveyI
 const WaveStatus = Type.Object({
   total: Type.Omit(StatusSchema.properties.total, []),
   byPartner: Type.Array(Type.Composite([Type.Object({ campaignId: Type.String(), partnerId: Type.String(), state: Type.String() }), StatusSchema.properties.total])),
+  byDay: StatusSchema.properties.byDay,
 });
 const Params = Type.Object({ waveId: Id });
 

@@ -11,7 +11,7 @@ import { newId } from '../../crypto.js';
 import type { Scope } from '../lists/scope.js';
 import type { CampaignInput } from './input.js';
 import type { CampaignsService, CreateInput } from './service.js';
-import { campaignStatus } from './status.js';
+import { campaignStatus, type Day } from './status.js';
 
 export interface WavePartner extends Pick<CampaignInput, 'senderName' | 'replyTo' | 'messages'> { partnerId: string; listIds: string[] }
 
@@ -71,10 +71,19 @@ export function createWaves({ db, campaigns: service, clock }: { db: Db; campaig
     /** The combined board: each partner's campaign, and the sums. */
     status(id: string) {
       const wave = get(id);
-      const byPartner = wave.campaigns.map((c) => ({ campaignId: c.id, partnerId: c.partnerId, state: c.state, ...campaignStatus(db, c.id).total }));
+      const statuses = wave.campaigns.map((c) => ({ c, status: campaignStatus(db, c.id) }));
+      const byPartner = statuses.map(({ c, status }) => ({ campaignId: c.id, partnerId: c.partnerId, state: c.state, ...status.total }));
       const keys = ['invited', 'queued', 'sent', 'failed', 'bounced', 'optedOut', 'opened', 'started', 'completed'] as const;
       const total = Object.fromEntries(keys.map((k) => [k, byPartner.reduce((n, p) => n + p[k], 0)])) as Record<(typeof keys)[number], number>;
-      return { total: { ...total, responseRate: total.sent ? Math.round((total.completed / total.sent) * 1000) / 1000 : 0 }, byPartner };
+      const days = new Map<string, Day>();
+      for (const day of statuses.flatMap(({ status }) => status.byDay)) {
+        const sum = days.get(day.date) ?? { date: day.date, opened: 0, started: 0, completed: 0 };
+        days.set(day.date, { date: day.date, opened: sum.opened + day.opened, started: sum.started + day.started, completed: sum.completed + day.completed });
+      }
+      return {
+        total: { ...total, responseRate: total.sent ? Math.round((total.completed / total.sent) * 1000) / 1000 : 0 }, byPartner,
+        byDay: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
+      };
     },
   };
 }

@@ -10,7 +10,7 @@ import { Loading, PageTitle, ProblemAlert, useResource } from '../../ui/page.js'
 import { DataTable, type Column } from '../../ui/table.js';
 import { OverTime, percent, RateBars } from './charts.js';
 import { useLiveStatus } from './live.js';
-import { COUNT_KEYS, statusPath, type CampaignInfo, type CampaignStatus, type Counts, type PartnerInfo, type WaveInfo, type WaveStatus } from './types.js';
+import { COUNT_KEYS, statusPath, type CampaignInfo, type CampaignStatus, type Counts, type Day, type PartnerInfo, type WaveInfo, type WaveStatus } from './types.js';
 
 function languageName(tag: string): string {
   try {
@@ -143,7 +143,7 @@ export function WaveBoard({ id }: { id: string }) {
 }
 
 /** What both boards share: where you are, the title, failure or loading, the refresh, and the over-time chart. */
-function Frame<T extends { total: Counts }>({ crumb, title, failed, ready, live, children }: {
+function Frame<T extends { total: Counts; byDay: Day[] }>({ crumb, title, failed, ready, live, children }: {
   crumb: string; title: string; failed: unknown; ready: boolean; live: ReturnType<typeof useLiveStatus<T>>; children: (data: T) => ComponentChildren;
 }) {
   const t = useT('status');
@@ -158,7 +158,7 @@ function Frame<T extends { total: Counts }>({ crumb, title, failed, ready, live,
           {children(live.data)}
           <section aria-labelledby="over-time">
             <h2 id="over-time">{t('overTime')}</h2>
-            <OverTime samples={live.samples} />
+            <OverTime days={live.data.byDay} />
           </section>
         </>
       )}

@@ -4,7 +4,7 @@
  * screen readers and for anyone who wants the numbers.
  */
 import { formatDate, formatNumber, useT } from '../../i18n.js';
-import type { Sample } from './live.js';
+import type { Day } from './types.js';
 
 const ROW = 44;
 
@@ -41,44 +41,46 @@ const W = 600;
 const H = 180;
 
 /**
- * Started and completed over the times this page fetched the status. The status API has no
- * counts per day, so the line begins when the board was first opened in this tab.
+ * Answers started and completed, day by day as running totals (the status API's `byDay`), with
+ * the day-by-day counts in a table for screen readers (the drawing is hidden from them).
  */
-export function OverTime({ samples }: { samples: Sample[] }) {
+export function OverTime({ days }: { days: Day[] }) {
   const t = useT('status');
-  if (samples.length === 0) return null;
-  const first = new Date(samples[0].at).getTime();
-  const span = Math.max(1, new Date(samples[samples.length - 1].at).getTime() - first);
-  const top = Math.max(1, ...samples.map((s) => s.started));
-  const x = (s: Sample) => (samples.length === 1 ? W / 2 : ((new Date(s.at).getTime() - first) / span) * W);
+  if (days.length === 0) return <p class="empty">{t('time.none')}</p>;
+  let started = 0;
+  let completed = 0;
+  const points = days.map((d) => ({ date: d.date, started: (started += d.started), completed: (completed += d.completed) }));
+  const top = Math.max(1, started, completed);
+  const x = (i: number) => (points.length === 1 ? W / 2 : (i / (points.length - 1)) * W);
   const y = (n: number) => H - (n / top) * (H - 10);
-  const line = (pick: (s: Sample) => number) => samples.map((s) => `${x(s).toFixed(1)},${y(pick(s)).toFixed(1)}`).join(' ');
-  const shown = samples.slice(-12);
+  const line = (pick: (p: (typeof points)[number]) => number) => points.map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
+  const day = (date: string) => formatDate(`${date}T12:00:00.000Z`);
   return (
     <figure class="chart">
       <figcaption>{t('time.caption')} <span class="hint">{t('time.why')}</span></figcaption>
       <svg class="time" aria-hidden="true" focusable="false" viewBox={`-4 -4 ${W + 8} ${H + 8}`} preserveAspectRatio="none">
         <line class="axis" x1="0" y1={H} x2={W} y2={H} vector-effect="non-scaling-stroke" />
-        <polyline class="started" points={line((s) => s.started)} vector-effect="non-scaling-stroke" />
-        <polyline class="completed" points={line((s) => s.completed)} vector-effect="non-scaling-stroke" />
-        {samples.length === 1 && <circle class="completed-dot" cx={x(samples[0])} cy={y(samples[0].completed)} r="4" />}
+        <polyline class="started" points={line((p) => p.started)} vector-effect="non-scaling-stroke" />
+        <polyline class="completed" points={line((p) => p.completed)} vector-effect="non-scaling-stroke" />
+        {points.length === 1 && <circle class="completed-dot" cx={x(0)} cy={y(points[0].completed)} r="4" />}
       </svg>
       <p class="legend" aria-hidden="true">
         <span class="key started">{t('count.started')}</span> <span class="key completed">{t('count.completed')}</span>
-        {' · '}{t('time.range', { from: formatDate(samples[0].at, true), to: formatDate(samples[samples.length - 1].at, true), top: formatNumber(top) })}
+        {' · '}{t('time.range', { from: day(days[0].date), to: day(days[days.length - 1].date), top: formatNumber(top) })}
       </p>
       <details>
-        <summary>{t('time.table', { count: shown.length })}</summary>
+        <summary>{t('time.table')}</summary>
         <div class="table-wrap">
           <table class="data">
             <caption>{t('time.caption')}</caption>
-            <thead><tr><th scope="col">{t('time.at')}</th><th scope="col">{t('count.started')}</th><th scope="col">{t('count.completed')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('time.at')}</th><th scope="col">{t('count.opened')}</th><th scope="col">{t('count.started')}</th><th scope="col">{t('count.completed')}</th></tr></thead>
             <tbody>
-              {shown.map((s) => (
-                <tr key={s.at}>
-                  <td data-label={t('time.at')}>{formatDate(s.at, true)}</td>
-                  <td data-label={t('count.started')}>{formatNumber(s.started)}</td>
-                  <td data-label={t('count.completed')}>{formatNumber(s.completed)}</td>
+              {days.map((d) => (
+                <tr key={d.date}>
+                  <td data-label={t('time.at')}>{day(d.date)}</td>
+                  <td data-label={t('count.opened')}>{formatNumber(d.opened)}</td>
+                  <td data-label={t('count.started')}>{formatNumber(d.started)}</td>
+                  <td data-label={t('count.completed')}>{formatNumber(d.completed)}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,11 +9,16 @@ export interface CampaignStatus {
   byList: Array<Counts & { listId: string; list: string }>;
   byLanguage: Array<Counts & { language: string }>;
   openLink: { started: number; completed: number };
+  byDay: Day[];
 }
+
+/** one day's counts (UTC dates) */
+export interface Day { date: string; opened: number; started: number; completed: number }
 
 export interface WaveStatus {
   total: Counts;
   byPartner: Array<Counts & { campaignId: string; partnerId: string; state: string }>;
+  byDay: Day[];
 }
 
 export interface CampaignInfo { id: string; name: string; partnerId: string; waveId: string | null; survey: string; version: number; state: string; startedAt: string | null; closesAt: string | null }
