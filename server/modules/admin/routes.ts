@@ -7,11 +7,10 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Assets } from '../../plugins/assets.js';
+import { escape } from '../respond/render.js';
 
 export const ADMIN_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
   "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const adminRoutes: FastifyPluginAsync<{ assets: Assets }> = async (app, { assets }) => {
   async function shell(reply: FastifyReply) {

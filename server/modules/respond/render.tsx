@@ -19,7 +19,8 @@ export const CSP = `${POLICY}; frame-ancestors 'none'`;
 /** The staff preview may be framed by this site's own pages: the admin interface shows it at phone width. */
 export const PREVIEW_CSP = `${POLICY}; frame-ancestors 'self'`;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside HTML and its attributes. */
+export const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** JSON that cannot end the script element it sits in */
 const safeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
