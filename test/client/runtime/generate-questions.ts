@@ -58,8 +58,8 @@ function kindJson(type: KindSpec, name: string, w: Writers): Json {
       const json: Json = { choices };
       if (type.other) json.showOtherItem = true;
       if (type.none) json.showNoneItem = true;
-      // KNOWN DIVERGENCE: survey-core reads an answer whose choice is hidden as "other" in expressions, ours as given
-      if (type.choicesVisibleIf && !type.other) json.choicesVisibleIf = itemCond(type.choicesVisibleIf, values, w.conditions);
+      // with "other", expressions read it only as the compiler allows (ambiguous in generate-targets.ts)
+      if (type.choicesVisibleIf) json.choicesVisibleIf = itemCond(type.choicesVisibleIf, values, w.conditions);
       if (type.choicesEnableIf) json.choicesEnableIf = itemCond(type.choicesEnableIf, values, w.conditions);
       if (checkbox && type.selectAll) json.showSelectAllItem = true;
       if (checkbox && type.minSelected > 0) json.minSelectedChoices = type.minSelected;
@@ -108,8 +108,7 @@ function templateQuestion(q: QuestionSpec): QuestionSpec {
 function choiceJson(c: ChoiceSpec, value: Literal, owner: SelectSpec, w: Writers): Json | Literal {
   const json: Json = { value };
   if (c.text) json.text = w.texts.text(c.text, 'Choice', true);
-  // KNOWN DIVERGENCE: see choicesVisibleIf in kindJson (a hidden choice's answer read as "other")
-  if (c.visibleIf && !owner.other) json.visibleIf = w.conditions.cond(c.visibleIf);
+  if (c.visibleIf) json.visibleIf = w.conditions.cond(c.visibleIf);
   if (c.enableIf) json.enableIf = w.conditions.cond(c.enableIf);
   if (owner.kind === 'checkbox' && c.exclusive) json.isExclusive = true;
   return Object.keys(json).length === 1 ? value : json;

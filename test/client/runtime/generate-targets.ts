@@ -52,9 +52,13 @@ export function targetsOf(spec: QuestionSpec, name: string): Target[] {
     case 'comment': return one('text', DOMAINS.comment);
     case 'radiogroup': case 'dropdown': case 'checkbox': {
       const extra = [...(type.other ? ['other'] : []), ...(type.none ? ['none'] : [])];
-      const domain = [...choiceValues(type.choices), ...extra];
+      const values = choiceValues(type.choices);
+      const domain = [...values, ...extra];
       // KNOWN DIVERGENCE: piping a checkbox, our runtime shows answers that are not choices, survey-core drops them
-      return type.kind === 'checkbox' ? [{ name, kind: 'multi', domain, pipeable: false }] : one('single', domain);
+      if (type.kind === 'checkbox') return [{ name, kind: 'multi', domain, pipeable: false }];
+      const conditional = values.filter((_, i) => type.choicesVisibleIf || type.choices[i].visibleIf);
+      if (!type.other || conditional.length === 0) return one('single', domain);
+      return [{ name, kind: 'single', domain, pipeable: true, ambiguous: ['other', ...conditional] }];
     }
     case 'boolean': return one('boolean', type.values === null ? [true, false] : BOOLEAN_VALUES[type.values]);
     case 'rating': return one('number', ratingValues(type));
