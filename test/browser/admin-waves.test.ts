@@ -115,10 +115,13 @@ if (browser) {
     const secret = loadOrCreateSecret(app.config.dataDir);
     const invitationOf = (email: string) => (app.db.$client.prepare(
       'SELECT i.id FROM invitations i JOIN contacts c ON c.id = i.contact_id WHERE c.email = ?').get(email) as { id: string }).id;
+    // as a respondent does: a page saved (the answer started), then completed
     for (const email of ['ana@example.org', 'jonas@example.org']) {
-      const res = await app.inject({ method: 'POST', url: `/s/${invitationToken(secret, invitationOf(email))}/complete`,
-        headers: { 'idempotency-key': randomUUID() }, payload: { answers: { municipality: 'Malmö' } } });
-      t.ok(res.statusCode < 300, `${email} completes (${res.statusCode})`);
+      for (const step of ['answers', 'complete']) {
+        const res = await app.inject({ method: 'POST', url: `/s/${invitationToken(secret, invitationOf(email))}/${step}`,
+          headers: { 'idempotency-key': randomUUID() }, payload: { answers: { municipality: 'Malmö' } } });
+        t.ok(res.statusCode < 300, `${email}: ${step} (${res.statusCode})`);
+      }
     }
 
     await page.getByRole('link', { name: 'Campaigns' }).first().click();
@@ -145,7 +148,9 @@ if (browser) {
     t.same(await bars.locator('text.value').allTextContents(), ['50%', '100%'], 'each with its rate');
     t.equal(await page.locator('svg.time[aria-hidden="true"] polyline.completed').count(), 1, 'the over-time chart draws the completions');
     await page.getByText('Show the days as a table').click();
-    t.equal(await page.getByRole('table', { name: /day by day/ }).locator('tbody td[data-label="Completed"]').first().textContent(), '2', "the day's two completions");
+    const day = page.getByRole('table', { name: /day by day/ }).locator('tbody tr');
+    t.same([await day.locator('td[data-label="Started"]').textContent(), await day.locator('td[data-label="Completed"]').textContent()], ['2', '2'],
+      "the day's two answers started and completed");
     await checkScreen(t, page, 'status-wave');
 
     await page.getByRole('link', { name: 'All waves' }).click();
