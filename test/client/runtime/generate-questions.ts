@@ -15,8 +15,8 @@ export interface Writers {
   conditions: ExpressionWriter;
   /** for an expression question: only what is computed before it, so nothing depends on itself */
   computed: (name: string) => ExpressionWriter;
-  /** for the conditions that show a question's choices: answers only (see writersFor in generate-targets.ts) */
-  choices: () => ExpressionWriter;
+  /** for the conditions that show a question's choices: answers only, but `without`'s (see writersFor in generate-targets.ts) */
+  choices: (without?: string) => ExpressionWriter;
   texts: TextWriter;
   /** for a paneldynamic's template: its questions (`panel.<name>`) and `{panelIndex}` first, then the survey's */
   panel: (inner: Target[]) => Writers;
@@ -35,7 +35,13 @@ export function questionJson(spec: QuestionSpec, name: string, w: Writers): Json
   if (spec.enableIf && spec.type.kind !== 'expression') json.enableIf = cond.cond(spec.enableIf);
   if (spec.requiredIf) json.requiredIf = cond.cond(spec.requiredIf);
   if (spec.requiredErrorText) json.requiredErrorText = texts.text(spec.requiredErrorText, 'Fix');
-  Object.assign(json, kindJson(spec.type, name, w));
+  // KNOWN DIVERGENCE (survey-core, stale state): a question whose default's choice is shown by the
+  // question's own answer, and which a change shows, takes its default back for a moment in
+  // survey-core, long enough to show a page or panel and fill its defaults. Smallest reproduction:
+  // radiogroup q1 { visibleIf: "{q5} = 'red'", choices: [{ value: 'red', visibleIf: '{q1} empty' }],
+  // defaultValue: 'red' }, a panel { visibleIf: "{q1} = 'red'" } holding text q6 { defaultValue: 'a' };
+  // model.data = { q5: 'red' }: survey-core's data has q6 'a', ours not. So such choices do not read their own question
+  Object.assign(json, kindJson(spec.type, name, spec.defaultValue === null ? w : { ...w, choices: () => w.choices(name) }));
   const target = targetsOf(spec, name)[0];
   const composite = spec.type.kind === 'paneldynamic';
   if (spec.defaultValue !== null && spec.type.kind !== 'expression' && !composite && !otherCheckboxWithHiddenChoices(spec.type)) {

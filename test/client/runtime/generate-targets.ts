@@ -102,7 +102,7 @@ export function writersFor(questions: Array<{ spec: QuestionSpec; name: string }
   const writers = (all: Target[]): Writers => ({
     conditions: new ExpressionWriter(all),
     computed: (name) => new ExpressionWriter(all.filter(before(name))),
-    choices: () => new ExpressionWriter(all.filter((t) => t.kind !== 'computed')),
+    choices: (without) => new ExpressionWriter(all.filter((t) => t.kind !== 'computed' && t.name !== without)),
     texts: new TextWriter(locale, all),
     panel: (inner) => writers([...inner, { name: 'panelIndex', kind: 'number', domain: [0, 1, 2], pipeable: true }, ...targets]),
   });

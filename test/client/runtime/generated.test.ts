@@ -66,7 +66,7 @@ function check({ json, compiled, answers }: Case): void {
     // a difference counts only when a Model made for this answer set alone shows it too
     let diff;
     try {
-      diff = firstDifference(ours, comparable(knownSurveyCoreDivergences(quickReference(given, locale))))
+      diff = quickDifference(ours, () => quickReference(given, locale))
         && firstDifference(ours, comparable(knownSurveyCoreDivergences(observeSurveyCore(json, given, locale))));
     } catch (error) {
       if (surveyCoreCrash(error)) continue;
@@ -76,6 +76,21 @@ function check({ json, compiled, answers }: Case): void {
       throw new Error(`${JSON.stringify(given)} in locale ${locale} differs at ${diff.path}: ours ${JSON.stringify(diff.ours)}, survey-core ${JSON.stringify(diff.surveyCore)}`);
     }
   }
+}
+
+/**
+ * The first difference from the reused Model, or true when it crashes: a reused Model may keep
+ * state a fresh one does not have (a dropdown's "other" text left a number by an earlier answer
+ * set makes its validation throw '_a.trim is not a function'), so the fresh Model decides then.
+ */
+function quickDifference(ours: ReturnType<typeof comparable>, observe: () => Parameters<typeof comparable>[0]): ReturnType<typeof firstDifference> | true {
+  let reference;
+  try {
+    reference = observe();
+  } catch {
+    return true;
+  }
+  return firstDifference(ours, comparable(knownSurveyCoreDivergences(reference)));
 }
 
 t.test('generated surveys compile, and our runtime observes what survey-core observes', async (t) => {
