@@ -10,7 +10,7 @@ import { applyLanguage, i18n, LanguageContext, LANGUAGES, useT, type Language } 
 import { Link, navigate, useLocation } from './router.js';
 import { AREAS, areaOf } from './routes.js';
 import { SessionContext, type Session, type User } from './session.js';
-import { Loading, PageTitle, ProblemAlert } from './ui/page.js';
+import { Loading, NotForYourRole, PageTitle, ProblemAlert } from './ui/page.js';
 import { ChangePassword, SetPassword, SignIn } from './screens/account/auth.js';
 
 type State =
@@ -73,7 +73,7 @@ function Screen({ user, path, query }: { user: User; path: string; query: URLSea
   const t = useT();
   const area = areaOf(path);
   if (!area) return <><PageTitle>{t('notFound.title')}</PageTitle><p>{t('notFound.body')}</p><p><Link href="/">{t('notFound.home')}</Link></p></>;
-  if (!area.roles.includes(user.role)) return <><PageTitle>{t('forbidden.title')}</PageTitle><p>{t('forbidden.body')}</p></>;
+  if (!area.roles.includes(user.role)) return <NotForYourRole />;
   const Area = area.screen;
   // a new key per area: its state starts afresh, and its heading takes the focus
   return <Area key={area.path} path={area.path === '/' ? '/' : path.slice(area.path.length) || '/'} query={query} />;

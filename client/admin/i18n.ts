@@ -83,3 +83,5 @@ export function formatDate(iso: string | null | undefined, withTime = false): st
     : date.toLocaleDateString(i18n.language, { dateStyle: 'medium' });
 }
 export const formatNumber = (n: number) => n.toLocaleString(i18n.language);
+/** A rate (0 to 1) as a percentage. */
+export const formatPercent = (rate: number) => rate.toLocaleString(i18n.language, { style: 'percent', maximumFractionDigits: 1 });

@@ -4,7 +4,7 @@
  * their defaults, and a choice question whose visible choices changed drops (or, for checkboxes,
  * takes back) answers accordingly. Also how survey-core takes in answers (setValue, model.data).
  */
-import type { RankingQuestion, SelectQuestion } from './compiled-types.js';
+import type { CompiledQuestion, RankingQuestion, SelectQuestion } from './compiled-types.js';
 import { correctChoices } from './runtime-choices.js';
 import type { Memory, SelectNode } from './runtime-choices.js';
 import { isRanking, rankOnArrival, rankOnChoicesChanged, rankOnData } from './runtime-ranking.js';
@@ -31,7 +31,7 @@ export class Reactions {
     state.tree.pages.forEach(visit);
     // survey-core stores the panels a paneldynamic starts with, empty
     for (const q of state.tree.questions) if (q.def.type === 'paneldynamic' && q.def.panelCount > 0) state.data[q.def.name] = Array.from({ length: q.def.panelCount }, () => ({}));
-    for (const q of state.tree.questions) if (q.def.defaultValue !== undefined) state.data[q.def.name] = structuredClone(q.def.defaultValue);
+    for (const q of state.tree.questions) if (q.def.defaultValue !== undefined) this.setDefault(q.def, true);
     state.changed();
     for (const q of state.tree.questions) if (isRanking(q.def)) setOrDelete(state.data, q.def.name, rankOnArrival(state, q.def, state.data[q.def.name]));
     state.changed();
@@ -144,12 +144,26 @@ export class Reactions {
     const visit = (node: TreeNode) => {
       if (node.kind !== 'question') return node.children.forEach(visit);
       if (node.def.defaultValue === undefined || !isAnswerEmpty(this.state.data[node.def.name])) return;
-      this.state.data[node.def.name] = structuredClone(node.def.defaultValue);
+      this.setDefault(node.def);
       changed = true;
     };
     container.children.forEach(visit);
     if (changed) this.state.changed();
     return changed;
+  }
+
+  /**
+   * survey-core's setDefaultIntoValue: a single-choice default with "other" that is not among the
+   * choices shown (all of them while loading, before any condition runs) is taken as "other", the
+   * default becoming the "other" text.
+   */
+  private setDefault(def: CompiledQuestion, loading = false): void {
+    const { data, structure } = this.state;
+    const value = structuredClone(def.defaultValue);
+    const unknown = (def.type === 'radiogroup' || def.type === 'dropdown') && def.hasOther && !isValueEmpty(value)
+      && !(loading ? value === 'other' || (def.hasNone && value == 'none') || def.choices.some((c) => sameChoiceValue(c.value, value)) : this.state.isKnownChoice(def, value));
+    data[def.name] = unknown ? 'other' : value;
+    if (unknown) data[def.name + structure.commentSuffix] = value;
   }
 
   /**

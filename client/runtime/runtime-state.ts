@@ -27,7 +27,8 @@ export class RuntimeState {
   /**
    * Single-choice questions whose stored answer survey-core took as "other" (see
    * unknownAsOther in runtime-reactions.ts): the question counts as answering 'other' while the data
-   * keeps what was stored.
+   * keeps what was stored. Expressions read the data: the compiler refuses the reads that would
+   * tell the two apart (check-other-reads.ts), since survey-core's own reads go stale there.
    */
   readonly otherAliases = new Set<string>();
   /**

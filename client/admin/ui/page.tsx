@@ -22,6 +22,12 @@ export function PageTitle({ children, title }: { children: ComponentChildren; ti
   return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
 }
 
+/** What a screen shows to a role it is not for (the menu does not offer it, but an address can lead there). */
+export function NotForYourRole() {
+  const t = useT();
+  return <><PageTitle>{t('forbidden.title')}</PageTitle><p>{t('forbidden.body')}</p></>;
+}
+
 /** A polite "Loading…" for screen readers and eyes alike. */
 export function Loading() {
   const t = useT();

@@ -6,7 +6,7 @@ import { errorResponses } from '../../http/schemas.js';
 import { caller, scopeOf } from '../../plugins/auth.js';
 import { campaignStatus } from './status.js';
 import type { CampaignsService } from './service.js';
-import { CampaignParams, CampaignSchema, CreateCampaignSchema, StatusSchema, UpdateCampaignSchema } from './schemas.js';
+import { CampaignParams, CampaignSchema, CampaignSummarySchema, CreateCampaignSchema, StatusSchema, UpdateCampaignSchema } from './schemas.js';
 
 const COORD = { auth: ['admin', 'coordinator'] as const };
 const tags = ['campaigns'];
@@ -15,7 +15,7 @@ const tags = ['campaigns'];
 const campaignsRoutes: FastifyPluginAsyncTypebox<{ campaigns: CampaignsService; db: Db }> = async (app, { campaigns, db }) => {
   const one = { params: CampaignParams, response: { 200: CampaignSchema, ...errorResponses(404, 409, 422) } };
 
-  app.get('/api/campaigns', { config: COORD, schema: { tags, summary: 'Campaigns (a coordinator sees their partner\'s)', response: { 200: Type.Array(CampaignSchema), ...errorResponses() } } },
+  app.get('/api/campaigns', { config: COORD, schema: { tags, summary: 'Campaigns with their counts (a coordinator sees their partner\'s)', response: { 200: Type.Array(CampaignSummarySchema), ...errorResponses() } } },
     async (request) => campaigns.list(scopeOf(request)));
 
   app.post('/api/campaigns', {

@@ -51,6 +51,12 @@ const Counts = Type.Object({
   invited: Type.Integer(), queued: Type.Integer(), sent: Type.Integer(), failed: Type.Integer(), bounced: Type.Integer(), optedOut: Type.Integer(),
   opened: Type.Integer(), started: Type.Integer(), completed: Type.Integer(), responseRate: Type.Number({ description: 'completed / sent' }),
 });
+export const CampaignSummarySchema = Type.Composite([CampaignSchema, Type.Object({
+  counts: Type.Composite([Counts, Type.Object({
+    openStarted: Type.Integer({ description: 'responses begun through the open link' }), openCompleted: Type.Integer({ description: 'of them completed' }),
+  })], { description: "the status board's totals (personal invitations) and the open link's responses" }),
+})]);
+
 export const StatusSchema = Type.Object({
   total: Counts,
   byList: Type.Array(Type.Composite([Type.Object({ listId: Type.String(), list: Type.String() }), Counts])),

@@ -15,6 +15,7 @@ import { offeredLanguages, type VersionCache } from '../responses/versions.js';
 import { messageFaults, settingFaults, type CampaignInput } from './input.js';
 import { toLocal, toUtc } from './time.js';
 import { cancelPending, queueInvitations, requeueUnsent } from './invitations.js';
+import { campaignCounts, noCounts } from './status.js';
 import { enqueue } from '../mail/outbox.js';
 import { messageIdFor } from '../mail/message.js';
 
@@ -176,9 +177,12 @@ export function createCampaignsService(deps: CampaignsDeps) {
       return view(row);
     },
 
+    /** The campaigns one may see, newest first, each with its counts. */
     list(scope: Scope) {
       const p = partnerOf(scope);
-      return db.select().from(campaigns).where(p === undefined ? undefined : eq(campaigns.partnerId, p)).orderBy(desc(campaigns.createdAt)).all().map(view);
+      const counts = campaignCounts(db, p);
+      return db.select().from(campaigns).where(p === undefined ? undefined : eq(campaigns.partnerId, p)).orderBy(desc(campaigns.createdAt)).all()
+        .map((c) => ({ ...view(c), counts: counts.get(c.id) ?? noCounts() }));
     },
 
     update(id: string, changes: CampaignInput, scope: Scope) {

@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contactLists, invitations, responses } from '../../db/schema/index.js';
+import { campaigns, contactLists, invitations, responses } from '../../db/schema/index.js';
 
 const COUNTS = {
   invited: sql<number>`count(*)`,
@@ -44,6 +44,34 @@ export function campaignStatus(db: Db, campaignId: string) {
     openLink: { started: open.reduce((n, r) => n + r.n, 0), completed: open.find((r) => r.state === 'completed')?.n ?? 0 },
   };
 }
+
+const NONE = withRate({ invited: 0, queued: 0, sent: 0, failed: 0, bounced: 0, optedOut: 0, opened: 0, started: 0, completed: 0 });
+export type CampaignCounts = typeof NONE & { openStarted: number; openCompleted: number };
+
+/**
+ * Every campaign's totals (of one partner, or all), for the list of campaigns: one grouped query
+ * over the invitations and one over the open link's responses, whatever the number of campaigns.
+ * A campaign without invitations (a draft) counts zero.
+ */
+export function campaignCounts(db: Db, partnerId?: string): Map<string, CampaignCounts> {
+  const mine = partnerId === undefined ? undefined : eq(campaigns.partnerId, partnerId);
+  const invited = db.select({ campaignId: invitations.campaignId, ...COUNTS }).from(invitations)
+    .innerJoin(campaigns, eq(campaigns.id, invitations.campaignId)).where(mine).groupBy(invitations.campaignId).all();
+  const open = db.select({ campaignId: responses.campaignId, started: sql<number>`count(*)`, completed: sql<number>`sum(${responses.state} = 'completed')` })
+    .from(responses).innerJoin(campaigns, eq(campaigns.id, responses.campaignId))
+    .where(and(eq(responses.channel, 'open'), mine)).groupBy(responses.campaignId).all();
+  const counts = new Map<string, CampaignCounts>();
+  for (const { campaignId, ...row } of invited) counts.set(campaignId, { ...withRate(row), openStarted: 0, openCompleted: 0 });
+  for (const o of open) {
+    if (!o.campaignId) continue;
+    const c = counts.get(o.campaignId) ?? { ...NONE, openStarted: 0, openCompleted: 0 };
+    counts.set(o.campaignId, { ...c, openStarted: Number(o.started), openCompleted: Number(o.completed ?? 0) });
+  }
+  return counts;
+}
+
+/** What campaignCounts gives a campaign it has no row for. */
+export const noCounts = (): CampaignCounts => ({ ...NONE, openStarted: 0, openCompleted: 0 });
 
 export interface Day { date: string; opened: number; started: number; completed: number }
 

@@ -27,9 +27,10 @@ export class ExpressionWriter {
    * with t unanswered, which survey-core reads as undefined (equal to []) and the runtime as null:
    * that needs the runtime to tell an unanswered question (undefined) from an unknown name (null)
    * first. The reads that agree (arithmetic, substring) are not generated here yet.
+   * Nor a question survey-core may read as 'other' (Target.ambiguous), refused by the compiler too.
    */
   private valueRef(index: number, prefer?: TargetKind, aggregated = false): string {
-    const pool = aggregated ? this.targets : this.targets.filter((t) => t.kind !== 'multi');
+    const pool = this.targets.filter((t) => !t.ambiguous && (aggregated || t.kind !== 'multi'));
     if (pool.length === 0) return '0';
     const preferred = prefer ? pool.filter((t) => t.kind === prefer) : [];
     const from = preferred.length > 0 ? preferred : pool;
@@ -46,17 +47,39 @@ export class ExpressionWriter {
     switch (c.t) {
       case 'cmp': {
         const t = this.target(c.ref);
+        if (t.ambiguous) return this.unambiguous(t, c.op, [c.lit]);
         // KNOWN DIVERGENCE, refused by the compiler: an unanswered checkbox is [] to survey-core, so `{cb} <= 'red'` holds there
         const op = t.kind === 'multi' && !['=', '<>', '==', '!='].includes(c.op) ? '=' : c.op;
         return `{${t.name}} ${op} ${literal(this.pick(t, c.lit))}`;
       }
       case 'empty': return `{${this.target(c.ref).name}} ${c.op}`;
-      case 'has': { const t = this.target(c.ref); return `{${t.name}} ${c.op} ${literal(this.pick(t, c.lit))}`; }
-      case 'set': { const t = this.target(c.ref); return `{${t.name}} ${c.op} ${literal(c.lits.map((i) => this.pick(t, i)))}`; }
+      case 'has': {
+        const t = this.target(c.ref);
+        if (t.ambiguous) return this.unambiguous(t, c.op === 'contains' ? '=' : '<>', [c.lit]);
+        return `{${t.name}} ${c.op} ${literal(this.pick(t, c.lit))}`;
+      }
+      case 'set': {
+        const t = this.target(c.ref);
+        if (t.ambiguous) return this.unambiguous(t, c.op, c.lits);
+        return `{${t.name}} ${c.op} ${literal(c.lits.map((i) => this.pick(t, i)))}`;
+      }
       case 'values': return `${this.val(c.l)} ${c.op} ${this.val(c.r)}`;
       case 'bool': return `(${this.cond(c.l)}) ${c.op} (${this.cond(c.r)})`;
       case 'not': return `!(${this.cond(c.e)})`;
     }
+  }
+
+  /**
+   * A read of a question survey-core may read as 'other' in a shape the compiler allows: `=` or
+   * `<>` (a set operator kept) against its values that are neither 'other' nor conditional;
+   * empty or notempty when it has none.
+   */
+  private unambiguous(t: Target, op: string, lits: number[]): string {
+    const plain = t.domain.filter((v) => !t.ambiguous?.includes(v));
+    if (plain.length === 0) return `{${t.name}} ${lits[0] % 2 === 0 ? 'notempty' : 'empty'}`;
+    const values = lits.map((i) => plain[i % plain.length]);
+    if (op === 'anyof' || op === 'allof' || op === 'noneof') return `{${t.name}} ${op} ${literal(values)}`;
+    return `{${t.name}} ${op === '<>' || op === '!=' ? '<>' : '='} ${literal(values[0])}`;
   }
 
   val(v: Val, aggregated = false): string {

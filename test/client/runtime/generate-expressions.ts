@@ -17,6 +17,12 @@ export interface Target {
   domain: readonly Literal[];
   /** piping shows it in a text (a matrix row cannot be piped) */
   pipeable: boolean;
+  /**
+   * a single choice with "other" and conditional choices: the values survey-core may read as
+   * 'other' ('other' and the conditional choices), which expressions may not tell apart
+   * (check-other-reads.ts refuses that)
+   */
+  ambiguous?: readonly Literal[];
 }
 
 const COMPARISONS = ['=', '<>', '>', '<', '>=', '<=', '==', '!='] as const;

@@ -52,9 +52,13 @@ export function targetsOf(spec: QuestionSpec, name: string): Target[] {
     case 'comment': return one('text', DOMAINS.comment);
     case 'radiogroup': case 'dropdown': case 'checkbox': {
       const extra = [...(type.other ? ['other'] : []), ...(type.none ? ['none'] : [])];
-      const domain = [...choiceValues(type.choices), ...extra];
+      const values = choiceValues(type.choices);
+      const domain = [...values, ...extra];
       // KNOWN DIVERGENCE: piping a checkbox, our runtime shows answers that are not choices, survey-core drops them
-      return type.kind === 'checkbox' ? [{ name, kind: 'multi', domain, pipeable: false }] : one('single', domain);
+      if (type.kind === 'checkbox') return [{ name, kind: 'multi', domain, pipeable: false }];
+      const conditional = values.filter((_, i) => type.choicesVisibleIf || type.choices[i].visibleIf);
+      if (!type.other || conditional.length === 0) return one('single', domain);
+      return [{ name, kind: 'single', domain, pipeable: true, ambiguous: ['other', ...conditional] }];
     }
     case 'boolean': return one('boolean', type.values === null ? [true, false] : BOOLEAN_VALUES[type.values]);
     case 'rating': return one('number', ratingValues(type));
@@ -86,9 +90,19 @@ export function writersFor(questions: Array<{ spec: QuestionSpec; name: string }
   // the matrix changes (stale after model.data = … or a cleared matrix); so computed values do not name rows
   const before = (name: string) => (t: Target) => !t.name.includes('.')
     && (!order.has(t.name) || (order.get(t.name) as number) < (order.get(name) as number));
+  // KNOWN DIVERGENCE (survey-core, order of evaluation): survey-core computes calculated values
+  // first and expression questions in document order, each once per round, so in the first round
+  // after a change a choice's condition may read a computed value the same change has not
+  // recomputed yet; the choice may show for that moment, and hiding it again drops the answer,
+  // where ours sees it hidden throughout and keeps it. Smallest reproduction: text a, text b,
+  // radiogroup q with choices [{ value: 2, visibleIf: "{e} <> 'x' and {b} = 'y'" }, 3], then
+  // expression e = {a}; model.data = { q: 2, a: 'x', b: 'y' }: survey-core drops q, ours keeps 2
+  // (a checkbox's dropped answers come back at the end, so its order differs too). So choices are
+  // shown by answers only
   const writers = (all: Target[]): Writers => ({
     conditions: new ExpressionWriter(all),
     computed: (name) => new ExpressionWriter(all.filter(before(name))),
+    choices: () => new ExpressionWriter(all.filter((t) => t.kind !== 'computed')),
     texts: new TextWriter(locale, all),
     panel: (inner) => writers([...inner, { name: 'panelIndex', kind: 'number', domain: [0, 1, 2], pipeable: true }, ...targets]),
   });

@@ -31,20 +31,26 @@ export function draftOf(c?: Campaign): Draft {
 }
 
 /** A whole number typed by a person; what is not one is sent as it is, so the API names the field. */
-const whole = (s: string): number | string | undefined => (s.trim() === '' ? undefined : /^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim());
+export const whole = (s: string): number | string | undefined => (s.trim() === '' ? undefined : /^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim());
 
-/** The body of POST /api/campaigns (creating) or PATCH /api/campaigns/{id}. */
-export function bodyOf(d: Draft, timeZone: string, creating: boolean, state?: Campaign['state']): Record<string, unknown> {
+/** The API's messages: only the offered languages' texts that were written (an empty one takes the standard text). */
+export function messagesOf(languages: string[], texts: Record<string, LanguageTexts>): Messages {
   const messages: Messages = {};
-  for (const language of d.languages) {
-    const texts = d.messages[language];
-    if (!texts) continue;
+  for (const language of languages) {
+    const own = texts[language];
+    if (!own) continue;
     for (const kind of MESSAGE_KINDS) {
-      const { subject, body } = texts[kind];
+      const { subject, body } = own[kind];
       if (!subject.trim() && !body.trim()) continue;
       (messages[language] ??= {})[kind] = { ...(subject.trim() ? { subject } : {}), ...(body.trim() ? { body } : {}) };
     }
   }
+  return messages;
+}
+
+/** The body of POST /api/campaigns (creating) or PATCH /api/campaigns/{id}. */
+export function bodyOf(d: Draft, timeZone: string, creating: boolean, state?: Campaign['state']): Record<string, unknown> {
+  const messages = messagesOf(d.languages, d.messages);
   // a time that is not one (half-typed) is sent as typed, so the API names the field
   const time = (local: string) => (local ? wallToUtc(local, timeZone) ?? local : undefined);
   const body: Record<string, unknown> = {

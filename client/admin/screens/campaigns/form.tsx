@@ -12,8 +12,8 @@ import { Loaded, PageTitle, useResource } from '../../ui/page.js';
 import { bodyOf, draftOf, type Draft } from './draft.js';
 import { CheckGroup } from './fields.js';
 import { AnswerFields, LanguageChoice, ScheduleFields, SurveyChoice } from './sections.js';
-import { emptyTexts, LanguageMessages, VARIABLES, type Sample } from './messages.js';
-import { wallToUtc } from './time.js';
+import { titleIn, versionLanguages, type LocaleReport, type Version } from './survey-version.js';
+import { EmailTexts, SenderFields, textPointers, useSample, type Texts } from './texts.js';
 import { campaignPath, EDITABLE, type Campaign, type ContactList, type Paged, type Partner, type SurveyDetail, type SurveySummary } from './types.js';
 
 export function NewCampaign() {
@@ -38,26 +38,6 @@ export function EditCampaign({ campaignId }: { campaignId: string }) {
       </Loaded>
     </>
   );
-}
-
-export type Version = { definition: { locale?: unknown; title?: unknown } };
-export type LocaleReport = { locales: { locale: string }[] };
-
-/** The survey version's languages: its default language, then its translations (as the API offers them). */
-export function versionLanguages(version: Version | undefined, report: LocaleReport | undefined): string[] {
-  if (!version || !report) return [];
-  const first = typeof version.definition.locale === 'string' && version.definition.locale ? version.definition.locale : 'en';
-  return [first, ...report.locales.map((l) => l.locale).filter((l) => l !== 'default' && l !== first)];
-}
-
-function titleIn(version: Version | undefined, language: string, fallback: string): string {
-  const title = version?.definition.title;
-  if (typeof title === 'string') return title;
-  if (title && typeof title === 'object') {
-    const texts = title as Record<string, string>;
-    return texts[language] ?? texts.default ?? fallback;
-  }
-  return fallback;
 }
 
 function CampaignForm({ campaign }: { campaign?: Campaign }) {
@@ -99,26 +79,14 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
   const errors = form.problem instanceof ApiError ? form.problem.errors : [];
   /** every message at a pointer or below it (/listIds also shows /listIds/2) */
   const at = (pointer: string) => errors.filter((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`)).map((e) => e.message).join('; ') || undefined;
-  const prefixes = ['/name', '/partnerId', '/survey', '/version', '/listIds', '/languages', '/startsAt', '/closesAt', '/reminders', '/senderName',
-    '/replyTo', '/mode', '/allowEdit', '/retentionDays', '/openCap',
-    ...d.languages.flatMap((l) => ['invitation', 'reminder'].flatMap((k) => [`/messages/${l}/${k}/subject`, `/messages/${l}/${k}/body`]))];
+  const prefixes = ['/name', '/partnerId', '/survey', '/version', '/listIds', '/languages', '/startsAt', '/closesAt', '/reminders',
+    '/mode', '/allowEdit', '/retentionDays', '/openCap', ...textPointers(d.languages)];
   const shown = errors.map((e) => e.pointer).filter((p) => prefixes.some((x) => p === x || p.startsWith(`${x}/`)));
   const part = { prefix: 'campaign', d, set, setD, at };
 
   const surveyTitle = titleIn(version.data, 'default', campaign?.survey ?? d.survey);
-  const sample: Sample = {
-    name: t('preview.sampleName'), link: `${location.origin}/s/${t('preview.sampleToken')}`, unsubscribe: `${location.origin}/u/${t('preview.sampleToken')}`,
-    partner: partner?.name ?? '', survey: (language) => titleIn(version.data, language, surveyTitle),
-    deadline: (language) => {
-      const utc = d.closesAt ? wallToUtc(d.closesAt, timeZone) : undefined;
-      if (!utc) return '';
-      try {
-        return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(utc));
-      } catch {
-        return utc;
-      }
-    },
-  };
+  const sample = useSample({ partner: partner?.name ?? '', version: version.data, surveyTitle, closesAt: d.closesAt, timeZone });
+  const onTexts = ({ senderName, replyTo, messages }: Texts) => setD((old) => ({ ...old, senderName, replyTo, messages }));
 
   return (
     <Form onSubmit={() => void form.submit()} problem={form.problem} shown={shown} busy={form.busy}
@@ -151,21 +119,12 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
 
       <fieldset class="campaign-section">
         <legend>{t('form.sender')}</legend>
-        <TextField id="campaign-sender" label={t('field.senderName')} hint={t('form.senderHint', { partner: partner?.name ?? '' })} maxLength={100}
-          error={at('/senderName')} value={d.senderName} onValue={(v) => set('senderName', v)} />
-        <TextField id="campaign-reply-to" type="email" label={t('field.replyTo')} hint={t('form.replyToHint')} maxLength={320}
-          error={at('/replyTo')} value={d.replyTo} onValue={(v) => set('replyTo', v)} />
+        <SenderFields prefix="campaign" texts={d} onTexts={onTexts} at={at} partner={partner?.name ?? ''} />
       </fieldset>
 
       <section class="campaign-section" aria-labelledby="campaign-messages">
         <h2 id="campaign-messages">{t('form.messages')}</h2>
-        <p class="hint">{t('form.messagesHint', { variables: VARIABLES.map((v) => `{{${v}}}`).join(', '), link: '{{link}}' })}</p>
-        {d.languages.length === 0 && <p>{t('form.languagesFirst')}</p>}
-        {d.languages.map((language) => (
-          <LanguageMessages key={language} language={language} texts={d.messages[language] ?? emptyTexts()} errorAt={at} sample={sample}
-            senderName={d.senderName.trim() || partner?.name || ''} replyTo={d.replyTo.trim() || partner?.contactEmail || ''}
-            onTexts={(texts) => setD((old) => ({ ...old, messages: { ...old.messages, [language]: texts } }))} />
-        ))}
+        <EmailTexts prefix="msg" languages={d.languages} texts={d} onTexts={onTexts} at={at} sample={sample} contactEmail={partner?.contactEmail ?? ''} />
       </section>
     </Form>
   );

@@ -21,8 +21,9 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? values[name] : whole));
 }
 
-export function LanguageMessages({ language, texts, onTexts, errorAt, sample, senderName, replyTo }: {
-  language: string; texts: LanguageTexts; onTexts: (texts: LanguageTexts) => void; errorAt: (pointer: string) => string | undefined;
+export function LanguageMessages({ idPrefix = 'msg', language, texts, onTexts, errorAt, sample, senderName, replyTo }: {
+  /** unique among the forms on the screen (a wave form has one set of texts per partner) */
+  idPrefix?: string; language: string; texts: LanguageTexts; onTexts: (texts: LanguageTexts) => void; errorAt: (pointer: string) => string | undefined;
   sample: Sample; senderName: string; replyTo: string;
 }) {
   const t = useT('campaigns');
@@ -32,7 +33,7 @@ export function LanguageMessages({ language, texts, onTexts, errorAt, sample, se
     <fieldset class="campaign-language">
       <legend>{name} <span class="hint">({language})</span></legend>
       {MESSAGE_KINDS.map((kind) => {
-        const id = `msg-${language}-${kind}`;
+        const id = `${idPrefix}-${language}-${kind}`;
         const pointer = `/messages/${language}/${kind}`;
         const fields = (
           <div class="campaign-kind">
@@ -42,7 +43,7 @@ export function LanguageMessages({ language, texts, onTexts, errorAt, sample, se
               <TextArea id={`${id}-body`} label={t(`message.${kind}Body`)} hint={t('message.bodyHint', { link: '{{link}}' })} rows={8} maxLength={20_000}
                 error={errorAt(`${pointer}/body`)} value={texts[kind].body} onValue={(v) => set(kind, 'body', v)} lang={language} dir="auto" />
             </div>
-            <Preview language={language} kind={kind} text={texts[kind]} sample={sample} senderName={senderName} replyTo={replyTo} />
+            <Preview id={`${id}-preview`} language={language} kind={kind} text={texts[kind]} sample={sample} senderName={senderName} replyTo={replyTo} />
           </div>
         );
         if (kind === 'invitation') return <div key={kind}>{fields}</div>;
@@ -58,16 +59,15 @@ export function LanguageMessages({ language, texts, onTexts, errorAt, sample, se
   );
 }
 
-function Preview({ language, kind, text, sample, senderName, replyTo }: {
-  language: string; kind: MessageKind; text: Required<MessageText>; sample: Sample; senderName: string; replyTo: string;
+function Preview({ id, language, kind, text, sample, senderName, replyTo }: {
+  id: string; language: string; kind: MessageKind; text: Required<MessageText>; sample: Sample; senderName: string; replyTo: string;
 }) {
   const t = useT('campaigns');
   const name = languageName(language, i18n.language);
   const values = { name: sample.name, link: sample.link, unsubscribe: sample.unsubscribe, partner: sample.partner, survey: sample.survey(language), deadline: sample.deadline(language) };
-  const headingId = `preview-${language}-${kind}`;
   return (
-    <section class="email-preview" aria-labelledby={headingId}>
-      <h4 id={headingId}>{t(`preview.${kind}Title`, { language: name })}</h4>
+    <section class="email-preview" aria-labelledby={id}>
+      <h4 id={id}>{t(`preview.${kind}Title`, { language: name })}</h4>
       <dl class="email-headers">
         <dt>{t('preview.from')}</dt><dd>{senderName || sample.partner}</dd>
         {replyTo && <><dt>{t('preview.replyTo')}</dt><dd>{replyTo}</dd></>}

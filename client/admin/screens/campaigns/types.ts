@@ -16,6 +16,13 @@ export interface Campaign {
   retentionDays: number; messages: Messages; openLink: string; openCap: number | null; createdAt: string; updatedAt: string;
 }
 
+/** GET /api/campaigns: each campaign with its status board's totals and the open link's responses. */
+export interface CampaignCounts {
+  invited: number; queued: number; sent: number; failed: number; bounced: number; optedOut: number; opened: number; started: number; completed: number;
+  responseRate: number; openStarted: number; openCompleted: number;
+}
+export interface ListedCampaign extends Campaign { counts: CampaignCounts }
+
 export interface Partner { id: string; name: string; timeZone: string; contactEmail?: string | null }
 export interface ContactList { id: string; partnerId: string; name: string; total: number }
 export interface Paged<T> { items: T[]; total: number }

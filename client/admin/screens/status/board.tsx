@@ -1,16 +1,17 @@
 /**
- * The status boards: one campaign's (totals, by list, by language, the open link) and one wave's
- * (by partner). Each refreshes itself while visible and says, politely, when it last did.
+ * The status boards: one campaign's (totals, by list, by language, the open link), and what the
+ * wave's (wave-board.tsx) shares with it. Each refreshes itself while visible and says, politely,
+ * when it last did.
  */
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../../../shared/api.js';
-import { formatDate, formatNumber, useT } from '../../i18n.js';
+import { formatDate, formatNumber, formatPercent as percent, useT } from '../../i18n.js';
 import { Link } from '../../router.js';
 import { Loading, PageTitle, ProblemAlert, useResource } from '../../ui/page.js';
 import { DataTable, type Column } from '../../ui/table.js';
-import { OverTime, percent, RateBars } from './charts.js';
+import { OverTime, RateBars } from './charts.js';
 import { useLiveStatus } from './live.js';
-import { COUNT_KEYS, statusPath, type CampaignInfo, type CampaignStatus, type Counts, type Day, type PartnerInfo, type WaveInfo, type WaveStatus } from './types.js';
+import { COUNT_KEYS, type CampaignInfo, type CampaignStatus, type Counts, type Day, type PartnerInfo } from './types.js';
 
 function languageName(tag: string): string {
   try {
@@ -22,7 +23,7 @@ function languageName(tag: string): string {
 }
 
 /** The columns every breakdown shares: the counts and the rate. */
-function useCountColumns<R extends Counts>(): Column<R>[] {
+export function useCountColumns<R extends Counts>(): Column<R>[] {
   const t = useT('status');
   return [
     ...(['invited', 'sent', 'opened', 'started', 'completed', 'optedOut', 'bounced', 'failed', 'queued'] as const).map((k) => (
@@ -51,7 +52,7 @@ function Updated({ at, loading, onRefresh }: { at?: Date; loading: boolean; onRe
   );
 }
 
-function Totals({ total, children }: { total: Counts; children?: ComponentChildren }) {
+export function Totals({ total, children }: { total: Counts; children?: ComponentChildren }) {
   const t = useT('status');
   return (
     <section aria-labelledby="totals">
@@ -110,40 +111,8 @@ export function CampaignBoard({ id }: { id: string }) {
   );
 }
 
-export function WaveBoard({ id }: { id: string }) {
-  const t = useT('status');
-  const wave = useResource<WaveInfo>(`/api/waves/${encodeURIComponent(id)}`);
-  const partners = useResource<PartnerInfo[]>('/api/partners');
-  const live = useLiveStatus<WaveStatus>(`/api/waves/${encodeURIComponent(id)}/status`);
-  const columns = useCountColumns<WaveStatus['byPartner'][number]>();
-  const name = wave.data?.name ?? t('waveTitle');
-  const partnerName = (pid: string) => partners.data?.find((p) => p.id === pid)?.name ?? pid;
-  const failed = wave.error ?? (live.data ? undefined : live.error);
-  return (
-    <Frame crumb={name} title={t('waveBoardTitle', { name })} failed={failed} live={live} ready={!!wave.data}>{(data) => (
-        <>
-          <Totals total={data.total} />
-          <section aria-labelledby="rates">
-            <h2 id="rates">{t('rates')}</h2>
-            <RateBars caption={t('ratesByPartner')} rows={data.byPartner.map((r) => ({ key: r.campaignId, label: partnerName(r.partnerId), rate: r.responseRate }))} />
-          </section>
-          <div class="breakdown">
-            <DataTable caption={t('byPartner')} rows={data.byPartner} rowKey={(r) => r.campaignId} empty={t('noCampaigns')}
-              columns={[
-                { key: 'partner', label: t('partner'), cell: (r) => <Link href={statusPath('campaign', r.campaignId)}>{partnerName(r.partnerId)}</Link> },
-                { key: 'state', label: t('state'), cell: (r) => t(`states.${r.state}`, { defaultValue: r.state }) },
-                ...columns,
-              ]} />
-            <p class="hint">{t('byPartnerHint')}</p>
-          </div>
-        </>
-      )}
-    </Frame>
-  );
-}
-
 /** What both boards share: where you are, the title, failure or loading, the refresh, and the over-time chart. */
-function Frame<T extends { total: Counts; byDay: Day[] }>({ crumb, title, failed, ready, live, children }: {
+export function Frame<T extends { total: Counts; byDay: Day[] }>({ crumb, title, failed, ready, live, children }: {
   crumb: string; title: string; failed: unknown; ready: boolean; live: ReturnType<typeof useLiveStatus<T>>; children: (data: T) => ComponentChildren;
 }) {
   const t = useT('status');

@@ -3,15 +3,10 @@
  * pictures for the eye only (aria-hidden): the table beside each holds the same figures for
  * screen readers and for anyone who wants the numbers.
  */
-import { formatDate, formatNumber, useT } from '../../i18n.js';
+import { formatDate, formatNumber, formatPercent as percent, useT } from '../../i18n.js';
 import type { Day } from './types.js';
 
 const ROW = 44;
-
-/** Formats a rate (0 to 1) as a percentage in the interface language. */
-export function percent(rate: number): string {
-  return rate.toLocaleString(document.documentElement.lang || 'en', { style: 'percent', maximumFractionDigits: 1 });
-}
 
 /** One horizontal bar per row: its label above, the bar scaled to 100 %, the rate at its end. */
 export function RateBars({ rows, caption }: { rows: Array<{ key: string; label: string; rate: number }>; caption: string }) {
@@ -28,7 +23,10 @@ export function RateBars({ rows, caption }: { rows: Array<{ key: string; label: 
               <text class="label" x="0" y="14">{r.label}</text>
               <rect class="track" x="0" y="20" width="100%" height="16" rx="2" />
               <rect class="bar" x="0" y="20" width={`${width}%`} height="16" rx="2" />
-              <text class="value" x={`${Math.min(width, 88)}%`} dx="4" y="33">{percent(r.rate)}</text>
+              {/* a long bar carries its rate inside its end, where the text has room and contrast */}
+              {width > 80
+                ? <text class="value inside" x={`${width}%`} dx="-4" y="33" text-anchor="end">{percent(r.rate)}</text>
+                : <text class="value" x={`${width}%`} dx="4" y="33">{percent(r.rate)}</text>}
             </g>
           );
         })}

@@ -7,7 +7,9 @@ import { addTexts, formatDate, useT } from '../../i18n.js';
 import { Link, match } from '../../router.js';
 import { useSession } from '../../session.js';
 import { Loaded, PageTitle, useResource } from '../../ui/page.js';
-import { CampaignBoard, WaveBoard } from './board.js';
+import { WAVES_PATH } from '../campaigns/waves.js';
+import { CampaignBoard } from './board.js';
+import { WaveBoard } from './wave-board.js';
 import { statusPath, type CampaignInfo, type PartnerInfo, type WaveInfo } from './types.js';
 import en from './locales/en.json' with { type: 'json' };
 import sv from './locales/sv.json' with { type: 'json' };
@@ -44,6 +46,7 @@ function Chooser() {
       {user.role === 'admin' && (
         <section aria-labelledby="waves">
           <h2 id="waves">{t('waves')}</h2>
+          <p><Link href={WAVES_PATH}>{t('allWaves')}</Link></p>
           <Loaded resource={waves}>{(rows) => (rows.length === 0 ? <p class="empty">{t('noWaves')}</p> : (
             <ul class="cards">
               {rows.map((w) => (

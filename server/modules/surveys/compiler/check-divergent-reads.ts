@@ -9,7 +9,9 @@
  * `>=`: `[] < 'b'` holds there), `=`/`<>` against an empty constant (`[]`, `''`, `null`), a
  * checkbox on the right of `contains`/`notcontains`, and date functions of a checkbox.
  * Reading it as `[]` in the runtime would break `{cb} = {t}` with t unanswered (undefined there,
- * equal to `[]`; null here), so the shapes are refused instead.
+ * equal to `[]`; null here), so the shapes are refused instead. The same holds, by experiment,
+ * for a checkbox of a paneldynamic's template (`{panel.cb}` inside it, `{pd[0].cb}` anywhere) and
+ * a checkbox column of a matrixdropdown (`{row.cb}` in its columns, `{m.row1.cb}` anywhere).
  */
 import { childPointer, isRecord } from '../definition/json-pointer.js';
 import type { Fault } from '../definition/types.js';
@@ -23,16 +25,52 @@ const CONDITION_PROPERTY = /\/(?:[a-zA-Z]*If|validators\/\d+\/expression)$/;
 
 export function checkDivergentReads(json: Record<string, unknown>, expressions: SubsetCheck['expressions']): Fault[] {
   const faults: Fault[] = [];
-  const checkboxes = new Set<string>();
-  surveyQuestions(json, '', (question) => {
-    if (String(question.type ?? '').toLowerCase() === 'checkbox' && typeof question.name === 'string') checkboxes.add(question.name.toLowerCase());
-  });
-  if (checkboxes.size === 0) return faults;
+  const isCheckbox = checkboxReads(json);
+  if (!isCheckbox) return faults;
   for (const [pointer, { expr }] of expressions) {
-    const problem = divergentRead(expr, checkboxes, CONDITION_PROPERTY.test(pointer));
+    const problem = divergentRead(expr, (name) => isCheckbox(name, pointer), CONDITION_PROPERTY.test(pointer));
     if (problem) faults.push({ pointer, message: problem });
   }
   return faults;
+}
+
+/**
+ * Whether a variable (lower case, without '#') reads a checkbox's answer in an expression at a
+ * pointer: a survey's checkbox; inside a paneldynamic's template `panel.<cb>`, anywhere
+ * `<pd>[<n>].<cb>`; inside a matrixdropdown's columns `row.<cb>`, anywhere `<m>.<row>.<cb>`.
+ * Undefined when the survey has no checkbox.
+ */
+function checkboxReads(json: Record<string, unknown>): ((name: string, pointer: string) => boolean) | undefined {
+  const top = new Set<string>();
+  const scopes: Array<{ inside: string; local: Set<string>; path: RegExp }> = [];
+  surveyQuestions(json, '', (question, pointer) => {
+    const type = lower(question.type);
+    if (type === 'checkbox') top.add(lower(question.name));
+    const scope = (property: string, local: string, path: (names: string) => string, cellType: (item: Record<string, unknown>) => string) => {
+      const items = Array.isArray(question[property]) ? (question[property] as unknown[]) : [];
+      const names = items.filter((item): item is Record<string, unknown> => isRecord(item) && cellType(item) === 'checkbox').map((item) => lower(item.name));
+      if (names.length === 0) return;
+      const any = `(?:${names.map(escapeRegExp).join('|')})`;
+      scopes.push({ inside: `${childPointer(pointer, property)}/`, local: new Set(names.map((n) => `${local}.${n}`)), path: new RegExp(`^${escapeRegExp(lower(question.name))}${path(any)}$`) });
+    };
+    if (type === 'paneldynamic') scope('templateElements', 'panel', (names) => `\\[\\d+\\]\\.${names}`, (item) => lower(item.type));
+    if (type === 'matrixdropdown') {
+      // a column without its own cell type takes the matrix's, and survey-core's default is a dropdown
+      const cellType = (item: Record<string, unknown>) => (item.cellType && lower(item.cellType) !== 'default' ? lower(item.cellType) : '');
+      const fallback = cellType(question) || 'dropdown';
+      scope('columns', 'row', (names) => `\\..+\\.${names}`, (column) => cellType(column) || fallback);
+    }
+  });
+  if (top.size === 0 && scopes.length === 0) return undefined;
+  return (name, pointer) => top.has(name) || scopes.some((s) => s.path.test(name) || (pointer.startsWith(s.inside) && s.local.has(name)));
+}
+
+function lower(value: unknown): string {
+  return typeof value === 'string' ? value.toLowerCase() : '';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Questions of pages and panels (not of paneldynamic templates or matrix columns), with their pointers. */
@@ -50,11 +88,11 @@ function surveyQuestions(node: Record<string, unknown>, pointer: string, visit: 
 }
 
 /** What to write instead of the first divergent read of a checkbox in `expr`, if any. */
-function divergentRead(expr: Expr, checkboxes: ReadonlySet<string>, asCondition: boolean): string | undefined {
+function divergentRead(expr: Expr, isCheckbox: (name: string) => boolean, asCondition: boolean): string | undefined {
   const checkbox = (e: Expr | undefined): string | undefined => {
     if (e?.k !== 'v') return undefined;
-    const name = e.n.replace(/^#/, '').toLowerCase();
-    return checkboxes.has(name) ? e.n.replace(/^#/, '') : undefined;
+    const name = e.n.replace(/^#/, '');
+    return isCheckbox(name.toLowerCase()) ? name : undefined;
   };
   const truth = (name: string) => `The checkbox {${name}} is read as true or false: unanswered, it is [] (true) to survey-core and empty (false) on phones. Write {${name}} notempty or {${name}} empty`;
   const visit = (e: Expr, condition: boolean): string | undefined => {

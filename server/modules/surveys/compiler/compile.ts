@@ -14,6 +14,7 @@ import { BuildContext } from './build-context.js';
 import { buildStructure } from './build-structure.js';
 import { buildTexts, checkAnswerCycles, checkPiping } from './build-texts.js';
 import { checkDivergentReads } from './check-divergent-reads.js';
+import { checkOtherReads } from './check-other-reads.js';
 import { checkRecalculation } from './check-recalculation.js';
 import { checkSubset } from './check-subset.js';
 import { withHash } from './hash.js';
@@ -53,7 +54,8 @@ function compile(definition: unknown): CompileResult {
     const rankings = model.getAllQuestions().filter((q) => q.getType() === 'ranking').map((q) => q.name.toLowerCase());
     const context = new BuildContext(subset.expressions, new Set(rankings));
     const structure = withHash<StructurePayload>(buildStructure(model, json, context));
-    context.faults.push(...checkRecalculation(json, subset.expressions), ...checkDivergentReads(json, subset.expressions));
+    context.faults.push(...checkRecalculation(json, subset.expressions), ...checkDivergentReads(json, subset.expressions),
+      ...checkOtherReads(structure, subset.expressions));
     if (context.faults.length > 0) return { ok: false, faults: context.faults };
 
     const locales = ['default', ...usedLocales(collectStrings(json))];

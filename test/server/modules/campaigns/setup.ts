@@ -55,3 +55,12 @@ export async function received(smtp: Sink, count: number, timeoutMs = 10_000) {
 export function linksOf(text: string) {
   return { link: /http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '', unsubscribe: /http:\/\/localhost:3000\/u\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '' };
 }
+
+/** Waits for a condition, such as the mailer having marked its messages sent (no fixed sleep). */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000) {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -41,3 +41,44 @@ t.test('the checkbox reads survey-core and the phones agree on still compile', a
   // a text question may be read as true or false; only checkboxes diverge
   t.ok(compiled(t, survey([{ type: 'text', name: 't' }, { type: 'text', name: 'q', visibleIf: '{t}' }])).ok, 'a text read as true or false');
 });
+
+const template = (condition: string) => survey([{ type: 'paneldynamic', name: 'pd', panelCount: 1, templateElements: [
+  { type: 'checkbox', name: 'cb', choices: ['a', 'b'] }, { type: 'text', name: 't' }, { type: 'text', name: 'q', visibleIf: condition }] }]);
+const matrix = (condition: string, cellType?: string) => survey([{ type: 'matrixdropdown', name: 'm', rows: ['r1', 'r2'], ...(cellType ? { cellType } : {}), columns: [
+  { name: 'cb', ...(cellType ? {} : { cellType: 'checkbox' }), choices: ['a', 'b'] }, { name: 't', cellType: 'text' }, { name: 'q', cellType: 'text', visibleIf: condition }] }]);
+const outside = (condition: string) => survey([
+  { type: 'paneldynamic', name: 'pd', panelCount: 1, templateElements: [{ type: 'checkbox', name: 'cb', choices: ['a', 'b'] }] },
+  { type: 'matrixdropdown', name: 'm', rows: ['r1'], columns: [{ name: 'cb', cellType: 'checkbox', choices: ['a', 'b'] }] },
+  { type: 'text', name: 'q', visibleIf: condition }]);
+
+t.test('a checkbox of a paneldynamic template read as {panel.cb} is refused in the same shapes', async (t) => {
+  const at = '/pages/0/elements/0/templateElements/2/visibleIf';
+  faultAt(t, template('!{panel.cb}'), at, /\{panel\.cb\} is read as true or false.*Write \{panel\.cb\} notempty/);
+  faultAt(t, template("{panel.cb} < 'b'"), at, /\{panel\.cb\} is compared with '<'/);
+  faultAt(t, template('{panel.cb} = []'), at, /\{panel\.cb\} is compared with an empty value/);
+  faultAt(t, template("['a'] contains {panel.cb}"), at, /\{panel\.cb\} is on the right of 'contains'/);
+});
+
+t.test('a checkbox column of a matrixdropdown read as {row.cb} is refused in the same shapes, whichever way its cell type is set', async (t) => {
+  const at = '/pages/0/elements/0/columns/2/visibleIf';
+  faultAt(t, matrix('iif({row.cb}, true, false)'), at, /\{row\.cb\} is read as true or false/);
+  faultAt(t, matrix("{row.cb} >= 'b'"), at, /\{row\.cb\} is compared with '<'/);
+  faultAt(t, matrix("{row.cb} <> ''"), at, /\{row\.cb\} is compared with an empty value/);
+  faultAt(t, matrix("{row.cb} <> ''", 'checkbox'), at, /\{row\.cb\} is compared with an empty value/);
+});
+
+t.test('a template or matrix checkbox read by its path from outside is refused in the same shapes', async (t) => {
+  faultAt(t, outside('{pd[0].cb} = []'), '/pages/0/elements/2/visibleIf', /\{pd\[0\]\.cb\} is compared with an empty value/);
+  faultAt(t, outside("{m.r1.cb} < 'b'"), '/pages/0/elements/2/visibleIf', /\{m\.r1\.cb\} is compared with '<'/);
+});
+
+t.test('the template and matrix checkbox reads that agree still compile, and other cells are not checkboxes', async (t) => {
+  for (const condition of ["{X} = 'a'", '{X} notempty', "{X} contains 'a'", "{X} anyof ['a']", 'count({X}) > 0', '{X} = {Y}', '{X} and true']) {
+    t.ok(compiled(t, template(condition.replace('{X}', '{panel.cb}').replace('{Y}', '{panel.t}'))).ok, condition);
+    t.ok(compiled(t, matrix(condition.replace('{X}', '{row.cb}').replace('{Y}', '{row.t}'))).ok, condition);
+  }
+  t.ok(compiled(t, outside('{pd[0].cb} notempty and {m.r1.cb} notempty')).ok, 'paths read with notempty');
+  // a column without a cell type is the matrix's default, a dropdown
+  t.ok(compiled(t, matrix('!{row.cb}', 'dropdown')).ok, 'a dropdown column read as true or false');
+  t.ok(compiled(t, template('!{panel.t}')).ok, 'a text of the template read as true or false');
+});
