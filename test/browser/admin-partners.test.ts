@@ -16,6 +16,8 @@ if (browser) {
   const fx = await startAdmin(t);
   const { origin } = fx;
   const page = await adminPage(t, browser, origin);
+  // made before the first subtest: tap ends a file whose subtests are all done while it awaits
+  const other = await adminPage(t, browser, origin);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   await signIn(page, origin, fx.admin.email, fx.admin.password);
   const coordinator = { email: 'ana.coordinator@hope.example', password: 'seven lanterns over the harbour' };
@@ -108,7 +110,6 @@ if (browser) {
     await checkScreen(t, page, 'user-invited');
   });
 
-  const other = await adminPage(t, browser, origin);
   t.test('the coordinator sets a password from the link and sees their menu', async (t) => {
     await other.goto(setPasswordUrl);
     await other.getByRole('heading', { name: 'Choose your password' }).waitFor();
