@@ -61,10 +61,10 @@ export function campaignCounts(db: Db, partnerId?: string): Map<string, Campaign
     .from(responses).innerJoin(campaigns, eq(campaigns.id, responses.campaignId))
     .where(and(eq(responses.channel, 'open'), mine)).groupBy(responses.campaignId).all();
   const counts = new Map<string, CampaignCounts>();
-  for (const { campaignId, ...row } of invited) counts.set(campaignId, { ...withRate(row), openStarted: 0, openCompleted: 0 });
+  for (const { campaignId, ...row } of invited) counts.set(campaignId, { ...noCounts(), ...withRate(row) });
   for (const o of open) {
     if (!o.campaignId) continue;
-    const c = counts.get(o.campaignId) ?? { ...NONE, openStarted: 0, openCompleted: 0 };
+    const c = counts.get(o.campaignId) ?? noCounts();
     counts.set(o.campaignId, { ...c, openStarted: Number(o.started), openCompleted: Number(o.completed ?? 0) });
   }
   return counts;
