@@ -10,7 +10,7 @@ import type { VisibleChoice } from './runtime-choices.js';
 import { conditionIn, valueIn } from './runtime-state.js';
 import type { RuntimeState } from './runtime-state.js';
 import type { QuestionNode, TreeNode } from './runtime-tree.js';
-import { isAnswerEmpty, isPlainObject, isValueEmpty, readPath, valuesEqual } from './values.js';
+import { isAnswerEmpty, isPlainObject, isValueEmpty, readPath, sameQuestionValue, valuesEqual } from './values.js';
 
 export type MatrixNode = QuestionNode & { def: MatrixDropdownQuestion };
 
@@ -110,7 +110,7 @@ export function refreshExpressionCells(state: RuntimeState, def: MatrixDropdownQ
     for (const column of expressions) {
       if (column.cell.type !== 'expression') continue;
       const computed = scope.value(column.cell.expression);
-      if (valuesEqual(cells[column.name], computed, { caseSensitive: true })) continue;
+      if (sameQuestionValue(cells[column.name], computed)) continue;
       rowChanged = true;
       if (isValueEmpty(computed)) delete cells[column.name];
       else cells[column.name] = computed;
@@ -122,6 +122,8 @@ export function refreshExpressionCells(state: RuntimeState, def: MatrixDropdownQ
     if (isValueEmpty(cells)) delete next[String(row.value)];
     else next[String(row.value)] = cells;
   });
-  if (changed) state.data[def.name] = next;
+  // a matrix left without a row is no answer at all
+  if (changed && isValueEmpty(next)) delete state.data[def.name];
+  else if (changed) state.data[def.name] = next;
   return changed;
 }

@@ -13,7 +13,7 @@ import type { MatrixDropdownQuestion } from './compiled-matrix-types.js';
 import { refreshExpressionCells } from './runtime-matrix.js';
 import { buildTree, isSelect } from './runtime-tree.js';
 import type { QuestionNode, Tree, TreeNode } from './runtime-tree.js';
-import { isAnswerEmpty, isValueEmpty, keyIndex, panelsEmpty, readPath, sameChoiceValue, valuesEqual } from './values.js';
+import { isAnswerEmpty, isValueEmpty, keyIndex, panelsEmpty, readPath, sameChoiceValue, sameQuestionValue, valuesEqual } from './values.js';
 
 /** Enough rounds for chains of calculated values; a cycle is refused by the compiler. */
 const MAX_DERIVED_ROUNDS = 50;
@@ -158,12 +158,19 @@ export class RuntimeState {
     for (let round = 0; round < MAX_DERIVED_ROUNDS; round++) {
       let changed = false;
       for (const calculated of this.structure.calculatedValues) {
+        const { name } = calculated;
         const value = this.value(calculated.expression);
-        if (!valuesEqual(this.variables[calculated.name], value, { caseSensitive: true })
-          || (calculated.includeIntoResult && !valuesEqual(this.data[calculated.name], value, { caseSensitive: true }))) {
+        // CalculatedValue keeps its value unless the new one differs, case- and space-sensitively
+        // (numbers in strings converted); the data shows the value it kept
+        if (!valuesEqual(this.variables[name], value, { caseSensitive: true, trimStrings: false })) {
           changed = true;
-          this.variables[calculated.name] = value;
-          if (calculated.includeIntoResult) setCalculated(this.data, calculated.name, value);
+          this.variables[name] = value;
+          this.memo.clear();
+        }
+        const kept = this.variables[name];
+        if (calculated.includeIntoResult && this.data[name] !== (kept === null ? undefined : kept)) {
+          changed = true;
+          setCalculated(this.data, name, kept);
           this.memo.clear();
         }
       }
@@ -179,7 +186,7 @@ export class RuntimeState {
         const value = roundValue(this.value(question.def.expression));
         const name = question.def.name;
         const isNaN = Number.isNaN(value);
-        if (isNaN !== this.nanQuestions.has(name) || (!isNaN && !valuesEqual(this.data[name], value, { caseSensitive: true }))) {
+        if (isNaN !== this.nanQuestions.has(name) || (!isNaN && !sameQuestionValue(this.data[name], value))) {
           changed = true;
           if (isNaN) this.nanQuestions.add(name);
           else this.nanQuestions.delete(name);

@@ -42,6 +42,8 @@ export interface CompareOptions {
   ignoreOrder?: boolean;
   caseSensitive?: boolean;
   trimStrings?: boolean;
+  /** false: a number never equals a string (survey-core's doNotConvertNumbers) */
+  convertNumbers?: boolean;
 }
 
 /** survey-core's Helpers.isTwoValueEquals: loose about case, spaces, numbers in strings and empties. */
@@ -65,7 +67,8 @@ export function valuesEqual(x: unknown, y: unknown, options: CompareOptions = {}
     return a === b;
   }
   if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
-  if (isConvertibleToNumber(x) && isConvertibleToNumber(y)) {
+  const convertNumbers = options.convertNumbers ?? true;
+  if (convertNumbers && isConvertibleToNumber(x) && isConvertibleToNumber(y)) {
     if (parseInt(x as string) === parseInt(y as string) && parseFloat(x as string) === parseFloat(y as string)) return true;
   }
   if (isValueEmpty(x) !== isValueEmpty(y)) return false;
@@ -73,8 +76,8 @@ export function valuesEqual(x: unknown, y: unknown, options: CompareOptions = {}
   if ((y === true || y === false) && typeof x === 'string') return String(y) === x.toLocaleLowerCase();
   const xObject = x instanceof Object;
   const yObject = y instanceof Object;
-  // survey-core compares primitives loosely here
-  if (!xObject && !yObject) return x == y;
+  // survey-core compares primitives loosely here, numbers only when it converts them
+  if (!xObject && !yObject && (convertNumbers || (typeof x !== 'number' && typeof y !== 'number'))) return x == y;
   if (!xObject || !yObject) return false;
   if (Array.isArray(x) && Array.isArray(y)) return arraysEqual(x, y, options);
   if (Array.isArray(x) !== Array.isArray(y)) return false;
@@ -90,6 +93,14 @@ function arraysEqual(x: unknown[], y: unknown[], options: CompareOptions): boole
   const a = options.ignoreOrder ? [...x].sort() : x;
   const b = options.ignoreOrder ? [...y].sort() : y;
   return a.every((item, i) => valuesEqual(item, b[i], options));
+}
+
+/**
+ * Whether survey-core leaves a question's value as it is when given a new one (Base.isTwoValueEquals
+ * in Question.isNewValueEqualsToValue): case- and space-sensitive, and 0 is not '  '.
+ */
+export function sameQuestionValue(value: unknown, next: unknown): boolean {
+  return valuesEqual(value, next, { caseSensitive: true, trimStrings: false, convertNumbers: false });
 }
 
 /** How survey-core finds a choice by value: case- and space-sensitive, but 1 equals '1'. */

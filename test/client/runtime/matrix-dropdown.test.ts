@@ -50,3 +50,17 @@ t.test('cell errors name their row and column; validating drops answers outside 
   t.equal(errors.length, 3);
   t.equal((r.getValue('costs') as Record<string, Record<string, unknown>>).rent.how_often, undefined, 'the unknown choice is gone');
 });
+
+t.test('a matrix whose only cells are blank is no answer (survey-core leaves it out of the completed data)', async (t) => {
+  const blank = compileSurvey({ pages: [{ name: 'p', elements: [
+    { type: 'text', name: 'q' },
+    { type: 'matrixdropdown', name: 'm', rows: ['r'], columns: [{ name: 'c', cellType: 'expression', expression: '{q} + {q}' }] },
+  ] }] });
+  if (!blank.ok) throw new Error(JSON.stringify(blank.faults));
+  const r = createRuntime(blank.structure, blank.texts.default);
+  r.setValue('q', 'a');
+  t.same(r.getValue('m'), { r: { c: 'aa' } });
+  r.setValue('q', ' ');
+  t.equal(r.getValue('m'), undefined);
+  t.notOk('m' in r.completedData(), 'not in the completed data');
+});
