@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { databaseFile, openDatabase, type Db } from './db/client.js';
 import { loggerOptions } from './logger.js';
+import { compilersFactory } from './schema-compilers.js';
 import problemPlugin from './plugins/problem.js';
 import docsPlugin from './plugins/docs.js';
 import authPlugin from './plugins/auth.js';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     requestIdHeader: false,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+    schemaController: { compilersFactory },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const dbFile = databaseFile(config.dataDir);

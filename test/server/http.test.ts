@@ -52,3 +52,27 @@ t.test('readyz reports 503 when migrations are missing', async (t) => {
   t.equal(res.statusCode, 503);
   t.equal(res.json().migrationsApplied, 0);
 });
+
+t.test('apps built in one process share compiled route schemas, and only identical ones', async (t) => {
+  const { compilersFactory } = await import('../../server/schema-compilers.js');
+  const compiler = () => (compilersFactory.buildValidator as unknown as (...o: unknown[]) => (route: { schema: unknown }) => (value: unknown) => boolean)({}, { customOptions: { coerceTypes: 'array' } });
+  const name = { schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } };
+  const count = { schema: { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] } };
+  const first = compiler()(name);
+  t.equal(compiler()({ schema: structuredClone(name.schema) }), first, 'the same schema text gets the same compiled function');
+  const other = compiler()(count);
+  t.not(other, first);
+  t.ok(first({ name: 'a' }));
+  t.notOk(first({ count: 1 }), 'each function checks its own schema');
+  t.ok(other({ count: '2' }), 'with the options it was built for (types coerced)');
+  t.notOk(other({ count: 'two' }));
+
+  // two apps in a row both validate and serialize
+  for (let i = 0; i < 2; i++) {
+    const app = await buildTestApp(t);
+    const { admin } = createCast(app);
+    const res = await app.inject(as(admin, { method: 'POST', url: '/api/partners', payload: { name: 'x' } }));
+    t.equal(res.statusCode, 400, `app ${i + 1} validates`);
+    t.equal((await app.inject(as(admin, { method: 'GET', url: '/api/partners' }))).statusCode, 200, `app ${i + 1} serializes`);
+  }
+});
