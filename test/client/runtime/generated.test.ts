@@ -21,6 +21,7 @@ import { surveyArbitrary } from './generate-survey.js';
 import { firstDifference, observeRuntime, observeSurveyCore, reusableSurveyCore } from './observe.js';
 import type { Answers } from './observe.js';
 import { comparable, knownSurveyCoreDivergences } from './generate-compare.js';
+import { createRuntime } from '../../../client/runtime/runtime.js';
 
 /** surveys per run; each is compiled and loaded into survey-core once, then answered several times */
 const RUNS = Number(process.env.GENERATED_RUNS ?? 50);
@@ -58,14 +59,53 @@ const caseArbitrary: fc.Arbitrary<Case> = surveyArbitrary().chain((json) => {
  * reproduction: dropdown q, choices [1], showOtherItem, choicesVisibleIf "{item} <> 1", an
  * expression validator; setValue('q', 1) and validate()). Such answer sets are skipped.
  */
+const SURVEY_CORE_CRASHES = ['res.toFixed is not a function', '_a.trim is not a function'];
+
 function surveyCoreCrash(error: unknown): boolean {
-  return error instanceof TypeError && (error.message === 'res.toFixed is not a function' || error.message === '_a.trim is not a function');
+  return error instanceof TypeError && SURVEY_CORE_CRASHES.includes(error.message);
+}
+
+/**
+ * The compiler refuses a survey that survey-core cannot load, as it should; one whose defaults
+ * already crash survey-core as above (a calculated value sum(1.5, {text}) with a text default;
+ * exploratory seed 1765040001) is skipped too.
+ */
+function refusedForSurveyCoreCrash(compiled: Extract<CompileResult, { ok: false }>): boolean {
+  return compiled.faults.every((fault) => SURVEY_CORE_CRASHES.some((crash) => fault.message === `survey-core cannot load the definition: ${crash}`));
+}
+
+/**
+ * KNOWN DIVERGENCE (survey-core, stale state): once "other" is taken off a checkbox, survey-core
+ * empties its own "other" box but leaves the text in the data; given "other" again together with
+ * a hidden choice, it reports the "other" text missing although the data still holds it (ours
+ * reads the data). Exploratory seed 1765050001; smallest: checkbox q2, choices 3 (visibleIf
+ * "{q8} == 'because'") and 2, showOtherItem; steps q2 ['other'], q2-Comment 'mauve', q2 [],
+ * q2 [3, 'other']. With a shown choice, or "other" alone, survey-core reads the data again. Only a
+ * respondent's own answers can show it, never a choice they cannot see: such answer sets are skipped.
+ */
+function reselectsOtherWithHiddenChoice(compiled: Extract<CompileResult, { ok: true }>, locale: string, steps: Answers['steps'] = []): boolean {
+  const runtime = createRuntime(compiled.structure, compiled.texts[locale]);
+  const otherTakenOff = new Set<string>();
+  for (const [name, value] of steps) {
+    const before = runtime.getValue(name);
+    if (Array.isArray(value) && value.includes('other')) {
+      // survey-core compares choice values loosely (3 is '3')
+      const hidden = value.some((item) => item !== 'other' && !runtime.visibleChoices(name).some((choice) => choice.value == item));
+      if (hidden && otherTakenOff.has(name)) return true;
+    } else if (Array.isArray(before) && before.includes('other')) {
+      otherTakenOff.add(name);
+    }
+    runtime.setValue(name, value);
+  }
+  return false;
 }
 
 function check({ json, compiled, answers }: Case): void {
+  if (!compiled.ok && refusedForSurveyCoreCrash(compiled)) return;
   if (!compiled.ok) throw new Error(`the generated survey does not compile: ${JSON.stringify(compiled.faults)}`);
   const quickReference = reusableSurveyCore(json);
   for (const { answers: given, locale } of answers) {
+    if (reselectsOtherWithHiddenChoice(compiled, locale, given.steps)) continue;
     const ours = comparable(observeRuntime(compiled.structure, compiled.texts[locale], given));
     // a difference counts only when a Model made for this answer set alone shows it too
     let diff;
