@@ -1,6 +1,6 @@
 /**
  * How answers change besides the respondent's own input, as survey-core changes them after every
- * change, in document order: a page or panel that becomes visible fills its empty questions with
+ * change, in document order (a page or panel after its elements): a page or panel that becomes visible fills its empty questions with
  * their defaults, and a choice question whose visible choices changed drops (or, for checkboxes,
  * takes back) answers accordingly. Also how survey-core takes in answers (setValue, model.data).
  */
@@ -20,10 +20,11 @@ export class Reactions {
   private readonly order: TreeNode[] = [];
 
   constructor(private readonly state: RuntimeState) {
+    // survey-core's runCondition: a page or panel runs its elements' conditions before its own
     const visit = (node: TreeNode) => {
       if (node.kind !== 'question') {
-        this.order.push(node);
         node.children.forEach(visit);
+        this.order.push(node);
       } else if ((isSelect(node.def) || isRanking(node.def)) && (node.def.choicesVisibleIf || node.def.choices.some((c) => c.visibleIf))) {
         this.order.push(node);
       }
