@@ -5,6 +5,7 @@
  * takes back) answers accordingly. Also how survey-core takes in answers (setValue, model.data).
  */
 import type { CompiledQuestion, RankingQuestion, SelectQuestion } from './compiled-types.js';
+import { variablesOf } from './expression.js';
 import { correctChoices } from './runtime-choices.js';
 import type { Memory, SelectNode } from './runtime-choices.js';
 import { isRanking, rankOnArrival, rankOnChoicesChanged, rankOnData } from './runtime-ranking.js';
@@ -67,9 +68,10 @@ export class Reactions {
     this.countPanels(Object.keys(data));
     state.changed();
     rankOnData(state, rankings, before);
-    adopt();
+    const adopted = adopt();
     this.memory.clear();
     state.changed();
+    this.showWithoutDefaults(adopted);
     // survey-core re-reads an answer it took as "other" once, when the new answers show its
     // choice; later it stays "other" (as after setValue)
     for (const q of state.selectQuestions()) {
@@ -79,6 +81,21 @@ export class Reactions {
     }
     state.changed();
     this.settle();
+  }
+
+  /**
+   * survey-core stores the "other" text of an answer it took as "other" while still taking in the
+   * answers (SurveyModel.isSettingData), which runs the conditions that read that answer then: a
+   * page or panel one of them shows gets no defaults (PanelModelBase.onVisibleChanged), and the
+   * later run finds it already shown.
+   */
+  private showWithoutDefaults(names: string[]): void {
+    if (names.length === 0) return;
+    const read = new Set(names.map((name) => name.toLowerCase()));
+    for (const node of this.order) {
+      if (node.kind === 'question' || !node.def.visibleIf) continue;
+      if (variablesOf(node.def.visibleIf).some((name) => read.has(name.toLowerCase()))) this.observe(node);
+    }
   }
 
   /**
@@ -170,9 +187,9 @@ export class Reactions {
   /**
    * survey-core's updateValueFromSurvey: a single-choice answer with "other" that is not among
    * the choices visible before the new answers apply is taken as "other", its value copied into
-   * the "other" text. Returns what to do once the answers are stored.
+   * the "other" text. Returns what to do once the answers are stored, which returns the names taken so.
    */
-  private unknownAsOther(data: Record<string, unknown>, names?: string[]): () => void {
+  private unknownAsOther(data: Record<string, unknown>, names?: string[]): () => string[] {
     const { state } = this;
     const aliases: string[] = [];
     for (const q of state.selectQuestions()) {
@@ -187,6 +204,7 @@ export class Reactions {
         state.otherAliases.add(name);
         state.data[name + state.structure.commentSuffix] = state.data[name];
       }
+      return aliases;
     };
   }
 }
