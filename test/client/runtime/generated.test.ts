@@ -100,6 +100,17 @@ function reselectsOtherWithHiddenChoice(compiled: Extract<CompileResult, { ok: t
   return false;
 }
 
+/*
+ * KNOWN DIVERGENCE, not fixed nor skipped (exploratory seed 1765070003): survey-core's run of the
+ * conditions after `model.data =` computes expression questions in document order, so a page or
+ * panel placed before one sees its old value for a moment. Smallest: page1 visibleIf
+ * "{q4} contains 1" holding text q1 (defaultValue 'a'); on a later page expression q4 "{calc3}",
+ * calc3 "17"; `model.data = {}` hides page1 until q4 is computed again and then shows it, which
+ * fills q1's default 'a'; the runtime computes q4 first, so page1 never hides and q1 stays empty.
+ * Only a survey whose page condition reads an expression question placed after it, with defaults
+ * on that page, meets it, when saved answers lacking the expression's value are loaded.
+ */
+
 function check({ json, compiled, answers }: Case): void {
   if (!compiled.ok && refusedForSurveyCoreCrash(compiled)) return;
   if (!compiled.ok) throw new Error(`the generated survey does not compile: ${JSON.stringify(compiled.faults)}`);
