@@ -1,8 +1,9 @@
 /**
  * How answers change besides the respondent's own input, as survey-core changes them after every
- * change, in document order (a page or panel after its elements): a page or panel that becomes visible fills its empty questions with
- * their defaults, and a choice question whose visible choices changed drops (or, for checkboxes,
- * takes back) answers accordingly. Also how survey-core takes in answers (setValue, model.data).
+ * change, in document order (a page or panel after its elements): a page or panel that becomes
+ * visible fills its empty questions with their defaults, and a choice question whose visible
+ * choices changed drops (or, for checkboxes, takes back) answers accordingly. Also how
+ * survey-core takes in answers (setValue, model.data).
  */
 import type { CompiledQuestion, RankingQuestion, SelectQuestion } from './compiled-types.js';
 import { variablesOf } from './expression.js';
@@ -187,7 +188,8 @@ export class Reactions {
   /**
    * survey-core's updateValueFromSurvey: a single-choice answer with "other" that is not among
    * the choices visible before the new answers apply is taken as "other", its value copied into
-   * the "other" text. Returns what to do once the answers are stored, which returns the names taken so.
+   * the "other" text. Returns what to do once the answers are stored, which gives the names it took
+   * as "other".
    */
   private unknownAsOther(data: Record<string, unknown>, names?: string[]): () => string[] {
     const { state } = this;
