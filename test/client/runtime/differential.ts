@@ -34,8 +34,12 @@ import type { Answers } from './observe.js';
 
 /** per survey and mode (answer sets loaded at once, answers given one by one): 200 runs per survey */
 const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 100);
-const FIXED_SEED = 20261206;
-const SEED = process.env.FC_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FC_SEED ?? FIXED_SEED);
+const SEED = fcSeed(20261206);
+
+/** The fast-check seed of a run: `fixed` unless FC_SEED gives one, or says `random`. */
+export function fcSeed(fixed: number): number {
+  return process.env.FC_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FC_SEED ?? fixed);
+}
 
 /**
  * One tap subtest per survey: `folder` relative to the repository root; `runs` lowers the number
